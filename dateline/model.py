@@ -1,0 +1,269 @@
+"""Record types that carry an article through every stage.
+
+Every record is a frozen dataclass. Spans (``start``, ``end``) index ``Document.clean_text``;
+``Edit.raw_start``/``raw_end`` index ``Document.raw_text``. Dicts appear only at the I/O edges
+(:func:`to_dict`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+OutcomeStatus = Literal["processed", "skipped", "quarantined", "failed"]
+OUTCOME_STATUSES: tuple[OutcomeStatus, ...] = ("processed", "skipped", "quarantined", "failed")
+
+
+def content_id(text: str) -> str:
+    """Content-hash id of an article: the first 16 hex digits of SHA-256 of its raw text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    """One article as read by ``ingest``, before any processing.
+
+    ``origin`` names where it came from (``path`` or ``path:record``) so that every outcome can
+    point at its input. ``kind`` is ``"text"`` or ``"html"``.
+    """
+
+    text: str
+    kind: Literal["text", "html"] = "text"
+    origin: str = "<string>"
+    id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    language: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one input: processed, skipped, quarantined or failed, and why."""
+
+    origin: str
+    status: OutcomeStatus
+    reason: str = ""
+    article_id: str | None = None
+    events: int = 0
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change the cleaner made: ``before`` at raw[raw_start:raw_end] became ``after``
+    at clean[start:end]."""
+
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    before: str
+    after: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None = None
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames_id: int | None = None
+    precision: Literal["town", "district", "province", "country", "region"] = "town"
+    admin2: str | None = None
+    iso3: str | None = None
+    role: Literal["mention", "comparison", "origin", "destination"] = "mention"
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: Literal["day", "week", "month", "year", "vague"] = "day"
+    direction: Literal["past", "present", "future"] = "past"
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: int | None
+    measure: str | None = None
+    qualifier: str | None = None
+    cumulative: bool = False
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor from ``dateline/data/actors.json``."""
+
+    name: str
+    inter: int
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Watch:
+    """A forward-looking statement for the briefing's "what to watch" section."""
+
+    start: int
+    end: int
+    text: str
+    who: str | None = None
+    time: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event record with ACLED's field names where ACLED has one."""
+
+    event_id: str
+    event_date: str
+    time_precision: int
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    actor2: str = ""
+    assoc_actor_1: str = ""
+    assoc_actor_2: str = ""
+    inter1: int = 0
+    inter2: int = 0
+    interaction: int = 0
+    civilian_targeting: str = ""
+    country: str = ""
+    iso3: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    location: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int = 3
+    geonames_id: int | None = None
+    source: str = ""
+    notes: str = ""
+    fatalities: int = 0
+    injured: int = 0
+    displaced: int = 0
+    confidence: float = 0.5
+    evidence: tuple[Evidence, ...] = ()
+    article_ids: tuple[str, ...] = ()
+    sources_count: int = 1
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article through every stage. Stages return a new Document (``dataclasses.replace``)."""
+
+    id: str
+    raw_text: str
+    kind: Literal["text", "html"] = "text"
+    origin: str = "<string>"
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    agency: str | None = None
+    language: str | None = None
+    dateline_place: str | None = None
+    clean_text: str = ""
+    captions: tuple[str, ...] = ()
+    edits: tuple[Edit, ...] = ()
+    flags: tuple[str, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    places: tuple[Place, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    events: tuple[Event, ...] = ()
+    watch: tuple[Watch, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def raw_offset(self, clean_offset: int) -> int:
+        """Map an offset in ``clean_text`` to the matching offset in ``raw_text``."""
+        shift = 0
+        for edit in self.edits:
+            if edit.end <= clean_offset:
+                shift = edit.raw_end - edit.end
+            elif edit.start <= clean_offset:
+                return edit.raw_start + min(clean_offset - edit.start, edit.raw_end - edit.raw_start)
+            else:
+                break
+        return clean_offset + shift
+
+
+_DOCUMENT_JSON_FIELDS = (
+    "id", "url", "title", "published", "outlet", "agency", "language", "clean_text", "captions",
+    "edits", "entities", "places", "times", "quotes", "quantities", "events", "watch",
+)
+
+
+def to_dict(record: Any) -> Any:
+    """A JSON-ready view of a record (recursively); Documents follow the DESIGN.md contract."""
+    if isinstance(record, Document):
+        out = {name: to_dict(getattr(record, name)) for name in _DOCUMENT_JSON_FIELDS}
+        out["origin"] = record.origin
+        out["flags"] = list(record.flags)
+        return out
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(item) for item in record]
+    if isinstance(record, dict):
+        return {key: to_dict(value) for key, value in record.items()}
+    return record
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    """Rebuild an Event from :func:`to_dict` output (used by the store and the exporters)."""
+    names = {f.name for f in dataclasses.fields(Event)}
+    values = {key: value for key, value in data.items() if key in names}
+    values["evidence"] = tuple(Evidence(**item) for item in data.get("evidence", ()))
+    values["article_ids"] = tuple(data.get("article_ids", ()))
+    return Event(**values)

@@ -1,0 +1,131 @@
+"""Numbers in digits and words, their qualifiers, and what they count.
+
+Vague counts follow ACLED's conservative reading: "dozens" = 12, "hundreds" = 100, "several" = 3,
+"a few" = 3, "scores" = 20.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.model import Quantity
+
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+VAGUE = {"dozens": 12, "dozens of": 12, "hundreds": 100, "hundreds of": 100, "thousands": 1000,
+         "thousands of": 1000, "scores of": 20, "several": 3, "a few": 3, "a dozen": 12,
+         "a handful of": 3, "a few hundred": 100, "several hundred": 100, "a few thousand": 1000,
+         "several thousand": 1000, "tens of thousands of": 10000}
+MEASURES = [
+    ("killed", r"killed|killing|dead|deaths?|died|lives|bodies|fatalities|slain|massacred|"
+               r"executed|perished"),
+    ("injured", r"injured|injuring|wounded|wounding|hurt|injuries|casualties"),
+    ("displaced", r"displaced|fled|fleeing|refugees|evacuated|homeless|arrived|out of the enclave"),
+    ("arrested", r"arrested|detained|captured|abducted|kidnapped|held|taken hostage|hostages"),
+    ("troops", r"troops|soldiers|fighters|militants|jihadists|personnel|servicemen"),
+    ("attacks", r"attacks?|strikes?|raids?|explosions?|bombings?|rockets?|missiles?|drones?|shells"),
+]
+QUALIFIERS = r"more than|over|at least|about|around|nearly|almost|some|up to|roughly|" \
+             r"approximately|fewer than|less than|an estimated|as many as"
+_WORD_NUMBER = r"(?:(?:" + "|".join(UNITS) + r")(?:[- ](?:" + "|".join(UNITS) + r"))?)" \
+               r"(?: (?:hundred|thousand|million))*"
+_NUMBER = re.compile(
+    rf"\b(?:(?P<qual>{QUALIFIERS}) )?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?: (?:million|thousand))?|"
+    rf"(?:{'|'.join(sorted(VAGUE, key=len, reverse=True))})|{_WORD_NUMBER})(?P<orso> or so)?\b",
+    re.I,
+)
+_CUMULATIVE = re.compile(
+    r"\b(since (?:the )?(?:start|beginning|war|conflict|19\d\d|20\d\d)|since \d{4}|in total|so far|"
+    r"to date|overall|death toll of the war|claimed .{0,30}lives|this year|over the past|"
+    r"throughout)\b", re.I,
+)
+_NOT_COUNTS = re.compile(
+    r"\s*(?:-| )?(?:times|days?|weeks?|months?|years?|hours?|minutes?|nights?|kilomet\w+|km|miles?|"
+    r"meters?|metres?|percent|per cent|%|square|tons?|tonnes?|dollars?|euros?)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_MEASURE_RES = [(name, re.compile(rf"\b(?:{pattern})\b", re.I)) for name, pattern in MEASURES]
+
+
+def parse_number(words: str) -> int | None:
+    text = words.lower().replace(",", "").strip()
+    if text in VAGUE:
+        return VAGUE[text]
+    if re.fullmatch(r"\d+(?:\.\d+)?(?: (?:million|thousand))?", text):
+        parts = text.split()
+        value = float(parts[0]) * (SCALES[parts[1]] if len(parts) > 1 else 1)
+        return int(value)
+    total, current = 0, 0
+    for token in re.split(r"[- ]", text):
+        if token in UNITS:
+            current += UNITS[token]
+        elif token in SCALES:
+            current = max(current, 1) * SCALES[token]
+            if SCALES[token] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current or None
+
+
+def _measure(text: str, end: int, vague: bool) -> str | None:
+    window = text[end:end + (20 if vague else 50)]
+    window = re.split(r"[.;:()]|\d", window, maxsplit=1)[0]
+    if _NOT_COUNTS.match(window):
+        return None
+    for group in (_MEASURE_RES[:4], _MEASURE_RES[4:]):  # outcomes before what is counted
+        best: tuple[int, str] | None = None
+        for name, pattern in group:
+            found = pattern.search(window)
+            if found and (best is None or found.start() < best[0]):
+                best = (found.start(), name)
+        if best:
+            return best[1]
+    return None
+
+
+def _measure_before(text: str, start: int) -> str | None:
+    """A verb of outcome right before the number: 'police arrested 14', 'killing at least 9'."""
+    before = text[max(0, start - 20):start]
+    for name, pattern in _MEASURE_RES[:4]:
+        found = None
+        for found in pattern.finditer(before):
+            pass
+        if found and not before[found.end():].strip(" ,"):
+            return name
+    return None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        number = m.group("num")
+        if re.fullmatch(r"(?:19|20)\d\d", number) or _is_date_part(text, m.start("num"), m.end()):
+            continue
+        value = parse_number(number)
+        if value is None:
+            continue
+        measure = _measure_before(text, m.start()) or _measure(
+            text, m.end(), number.lower() in ("several", "a few"))
+        if measure is None:
+            continue
+        qualifier = (m.group("qual") or ("about" if m.group("orso") else "")).lower() or None
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
+        found_end = _SENTENCE_END.search(text, m.end())
+        sentence_end = found_end.start() if found_end else len(text)
+        cumulative = bool(_CUMULATIVE.search(text, sentence_start + 1, sentence_end))
+        end = m.end()
+        out.append(Quantity(m.start(), end, text[m.start():end], value, measure, qualifier,
+                            cumulative))
+    return out
+
+
+def _is_date_part(text: str, start: int, end: int) -> bool:
+    after = text[end:end + 12].lower()
+    before = text[max(0, start - 12):start].lower()
+    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    return after.lstrip().startswith(months) or before.rstrip().endswith(months)

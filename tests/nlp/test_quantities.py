@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from dateline.nlp.quantities import find_quantities, parse_number
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("twenty-five", 25), ("3,000", 3000), ("two hundred", 200), ("dozens", 12),
+     ("hundreds", 100), ("1.5 million", 1_500_000), ("five thousand", 5000)],
+)
+def test_parse_number(words: str, value: int) -> None:
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "measure", "qualifier", "cumulative"),
+    [
+        ("At least 12 civilians were killed in the strike.", 12, "killed", "at least", False),
+        ("Dozens were wounded.", 12, "injured", None, False),
+        ("More than 39,000 people arrived, fleeing the fighting.", 39000, "displaced", "more than",
+         False),
+        ("The war has claimed more than 360,000 lives since 2011.", 360000, "killed", "more than",
+         True),
+        ("Police arrested 14 protesters.", 14, "arrested", None, False),
+        ("The 2,000 or so US troops deployed to Syria.", 2000, "troops", "about", False),
+    ],
+)
+def test_quantities(sentence: str, value: int, measure: str, qualifier: str | None,
+                    cumulative: bool) -> None:
+    found = [q for q in find_quantities(sentence) if q.value == value]
+    assert found, find_quantities(sentence)
+    q = found[0]
+    assert (q.measure, q.qualifier, q.cumulative) == (measure, qualifier, cumulative)
+    assert sentence[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("sentence", ["He was given several times for dead.",
+                                      "The town is 40 km away.", "In 2014 the group rose."])
+def test_not_counts(sentence: str) -> None:
+    assert find_quantities(sentence) == []

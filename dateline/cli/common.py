@@ -1,0 +1,68 @@
+"""What the commands share: exit codes, progress, the closing summary."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from dateline.pipeline import Result
+from dateline.runner import RunSummary
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1  # some inputs were quarantined or failed; the others were processed
+EXIT_USAGE = 2  # click's own code for a bad command line
+EXIT_FATAL = 3  # nothing could run: no model, unreadable database, ...
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 every input processed or skipped; 1 some inputs quarantined or failed (the "
+    "rest were processed); 2 bad command line; 3 could not run at all (model or database)."
+)
+
+stderr = Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def progress(enabled: bool) -> Iterator[Callable[[Result], None]]:
+    """A progress display on stderr; yields the callback to call once per input."""
+    if not enabled or not stderr.is_terminal:
+        yield lambda result: None
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.completed} inputs"), BarColumn(),
+               TextColumn("{task.fields[events]} events"), TimeElapsedColumn(),
+               TextColumn("[dim]{task.fields[origin]}"))
+    with Progress(*columns, console=stderr, transient=True) as bar:
+        task = bar.add_task("run", total=None, events=0, origin="")
+        events = 0
+
+        def advance(result: Result) -> None:
+            nonlocal events
+            events += result.outcome.events
+            bar.update(task, advance=1, events=events, origin=result.outcome.origin[-60:])
+
+        yield advance
+
+
+def print_summary(summary: RunSummary, console: Console = stderr) -> None:
+    counts = summary.as_dict()
+    parts = ", ".join(f"{n} {status}" for status, n in counts.items())
+    console.print(f"[bold]{summary.total} inputs:[/bold] {parts}; {summary.events} events.")
+    for outcome in summary.notes:
+        console.print(f"  [yellow]skipped[/yellow] {outcome.origin}: {outcome.reason}",
+                      soft_wrap=True)
+    for outcome in summary.problems:
+        console.print(f"  [red]{outcome.status}[/red] {outcome.origin}: {outcome.reason}",
+                      soft_wrap=True)
+
+
+def fail(message: str) -> None:
+    stderr.print(f"[red]error:[/red] {message}")
+    sys.exit(EXIT_FATAL)
+
+
+def echo_json_line(text: str) -> None:
+    click.echo(text)

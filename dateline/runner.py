@@ -1,0 +1,118 @@
+"""A batch: inputs in, documents processed and stored, every input accounted for."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from dateline.ingest import IngestOptions, iter_inputs
+from dateline.model import OUTCOME_STATUSES, Outcome, RawDoc, content_id
+from dateline.pipeline import Pipeline, Result, run_parallel
+from dateline.store.base import Store
+
+
+ALREADY_STORED = "already in the database (same content)"
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    workers: int = 1
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    reprocess: bool = False  # process articles the store already holds
+
+
+@dataclass
+class RunSummary:
+    """Counts by outcome (they add up to the inputs) and the outcomes that were not a success."""
+
+    run_id: str | None = None
+    counts: Counter[str] = field(default_factory=Counter)
+    problems: list[Outcome] = field(default_factory=list)
+    notes: list[Outcome] = field(default_factory=list)  # skipped, except "already stored"
+    events: int = 0
+    new_articles: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        self.counts[outcome.status] += 1
+        self.events += outcome.events
+        if outcome.status in ("quarantined", "failed"):
+            self.problems.append(outcome)
+        elif outcome.status == "skipped" and outcome.reason != ALREADY_STORED:
+            self.notes.append(outcome)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict[str, int]:
+        return {status: self.counts.get(status, 0) for status in OUTCOME_STATUSES}
+
+
+def _filter_known(items: Iterable[RawDoc | Outcome], store: Store | None, reprocess: bool
+                  ) -> Iterator[RawDoc | Outcome]:
+    """Drop articles already stored or repeated within the batch (recorded as skipped)."""
+    seen: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Outcome):
+            yield item
+            continue
+        article_id = content_id(item.text)
+        if article_id in seen:
+            yield Outcome(item.origin, "skipped", f"same content as {seen[article_id]}", article_id)
+        elif store is not None and not reprocess and store.has_article(article_id):
+            yield Outcome(item.origin, "skipped", ALREADY_STORED, article_id)
+        else:
+            seen[article_id] = item.origin
+            yield item
+
+
+def _results(factory: Callable[[], Pipeline], pipeline: Pipeline | None,
+             items: Iterable[RawDoc | Outcome], workers: int) -> Iterator[Result]:
+    if workers <= 1:
+        pipe = pipeline or factory()
+        for item in items:
+            yield Result(None, item) if isinstance(item, Outcome) else pipe.run(item)
+        return
+    pending: list[Outcome] = []
+
+    def raws() -> Iterator[RawDoc]:
+        for item in items:
+            if isinstance(item, Outcome):
+                pending.append(item)
+            else:
+                yield item
+
+    for result in run_parallel(factory, raws(), workers):
+        while pending:
+            yield Result(None, pending.pop(0))
+        yield result
+    while pending:
+        yield Result(None, pending.pop(0))
+
+
+def run_batch(inputs: Sequence[str], factory: Callable[[], Pipeline], store: Store | None,
+              options: RunOptions = RunOptions(), *, pipeline: Pipeline | None = None,
+              on_result: Callable[[Result], None] | None = None,
+              command: str = "run") -> RunSummary:
+    """Read, process and store ``inputs``. Never raises for a bad input."""
+    summary = RunSummary()
+    if store is not None:
+        summary.run_id = store.start_run(command, list(inputs))
+    items = _filter_known(iter_inputs(inputs, options.ingest), store, options.reprocess)
+    for result in _results(factory, pipeline, items, options.workers):
+        if store is not None and result.document is not None:
+            if store.save_document(result.document, summary.run_id):
+                summary.new_articles += 1
+        if store is not None and summary.run_id:
+            store.save_outcome(summary.run_id, result.outcome)
+        summary.add(result.outcome)
+        if on_result is not None:
+            on_result(result)
+    if store is not None and summary.run_id:
+        store.finish_run(summary.run_id, summary.as_dict())
+    return summary

@@ -88,9 +88,25 @@ def _to_place(start: int, end: int, text: str, entry: GazetteerEntry, role: str)
     )
 
 
+def _compound_modifier(text: str, end: int) -> bool:
+    """'Britain-based', 'US-led': a name inside a compound adjective is not a place mention."""
+    return bool(re.match(r"-[a-z]", text[end:end + 2]))
+
+
+def _named_countries(text: str, entities: list[Entity], gazetteer: Gazetteer) -> set[str]:
+    named = set()
+    for ent in entities:
+        if ent.label in PLACE_LABELS:
+            entry = gazetteer.country(_DIRECTION.sub("", re.sub(r"^(?:the|The)\s+", "", ent.text)))
+            if entry is not None and entry.country:
+                named.add(entry.country)
+    return named
+
+
 def find_places(text: str, entities: list[Entity], gazetteer: Gazetteer,
                 dateline_place: str | None = None) -> list[Place]:
     country = country_context(text, entities, gazetteer, dateline_place)
+    named = _named_countries(text, entities, gazetteer)
     places: list[Place] = []
     for start, end in _candidates(text, entities, gazetteer):
         direction = _DIRECTION_BEFORE.search(text, max(0, start - 16), start)
@@ -101,7 +117,10 @@ def find_places(text: str, entities: list[Entity], gazetteer: Gazetteer,
         towns = [p for p in places if p.precision == "town" and p.latitude is not None]
         near = (towns[-1].latitude, towns[-1].longitude) if towns else None
         entry = gazetteer.resolve(name, country_hint=country, near=near)  # type: ignore[arg-type]
-        if entry is None:
+        if entry is None or _compound_modifier(text, end):
             continue
+        if entry.kind != "country" and country and entry.country != country \
+                and entry.country not in named:
+            continue  # a town abroad in a story about elsewhere: a homonym, not a place
         places.append(_to_place(start, end, mention, entry, _role(text, start)))
     return places

@@ -47,6 +47,8 @@ _CUMULATIVE = re.compile(
 _NOT_COUNTS = re.compile(
     r"\s*(?:-| )?(?:times|days?|weeks?|months?|years?|hours?|minutes?|nights?|kilomet\w+|km|miles?|"
     r"meters?|metres?|percent|per cent|%|square|tons?|tonnes?|dollars?|euros?)\b", re.I)
+_AGE = re.compile(r"\b(?:aged|ages|age|aged between|between)\s+(?:\d+\s+and\s+)?$", re.I)
+_AGE_AFTER = re.compile(r"(?:\s*-?\s*(?:years?|yrs?)[\s-]*old|\s*-year-old)", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _MEASURE_RES = [(name, re.compile(rf"\b(?:{pattern})\b", re.I)) for name, pattern in MEASURES]
 
@@ -105,6 +107,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _NUMBER.finditer(text):
         number = m.group("num")
         if re.fullmatch(r"(?:19|20)\d\d", number) or _is_date_part(text, m.start("num"), m.end()):
+            continue
+        if _AGE.search(text, max(0, m.start() - 12), m.start()) or _AGE_AFTER.match(text, m.end()):
             continue
         value = parse_number(number)
         if value is None:

@@ -111,7 +111,24 @@ def _print(result: SuiteResult, console: Console) -> None:
     console.print(table)
 
 
-def run_suites(names: list[str], shared: str, gate: bool = False, limit: int | None = None) -> bool:
+def pin(result: SuiteResult, minimums: dict[str, dict[str, dict[str, object]]]) -> None:
+    """Raise the pinned minimums of a suite to this run's scores (never lowers one pinned on the
+    same data) and write bench/minimums.json."""
+    pinned = minimums.setdefault(result.suite, {})
+    for score in result.scores:
+        if not score.gated:
+            continue
+        entry = pinned.get(score.name, {})
+        same_data = entry.get("data_hash") == result.data_hash
+        old = float(entry["min"]) if same_data and "min" in entry else 0.0  # type: ignore[arg-type]
+        pinned[score.name] = {"min": round(max(old, score.value), 4),
+                              "data_hash": result.data_hash}
+    path = BENCH_DIR / "minimums.json"
+    path.write_text(json.dumps(minimums, indent=2, sort_keys=True) + "\n", "utf-8")
+
+
+def run_suites(names: list[str], shared: str, gate: bool = False, limit: int | None = None,
+               pin_scores: bool = False) -> bool:
     """Run suites, print their tables; with ``gate`` return False when a minimum is not met."""
     shared_path = Path(shared)
     if not shared_path.exists():
@@ -124,6 +141,8 @@ def run_suites(names: list[str], shared: str, gate: bool = False, limit: int | N
         result: SuiteResult = _load_suite(name).run(ctx)
         _print(result, ctx.console)
         failures.extend(check(result, minimums))
+        if pin_scores and limit is None:
+            pin(result, minimums)
     for failure in failures:
         ctx.console.print(f"[red]gate[/red] {failure}")
     return not (gate and failures)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import multiprocessing
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -99,7 +100,23 @@ class Pipeline:
 
 
 def sentence_spans(spacy_doc: Any) -> tuple[Span, ...]:
-    return tuple(Span(s.start_char, s.end_char, s.text) for s in spacy_doc.sents)
+    """The model's sentences, cut again at paragraph breaks and trimmed of the whitespace and
+    stray closing quotes the model leaves at their edges."""
+    text = spacy_doc.text
+    out = []
+    for sent in spacy_doc.sents:
+        start = sent.start_char
+        for piece in re.split(r"(\n\s*\n)", text[sent.start_char:sent.end_char]):
+            begin, end = start, start + len(piece)
+            start = end
+            while begin < end and (text[begin].isspace() or text[begin] in "\"”’"
+                                   and text[begin + 1:begin + 2].isspace()):
+                begin += 1
+            while end > begin and text[end - 1].isspace():
+                end -= 1
+            if end > begin:
+                out.append(Span(begin, end, text[begin:end]))
+    return tuple(out)
 
 
 # Worker processes: each builds its own pipeline once, in its initializer.

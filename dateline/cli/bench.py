@@ -16,12 +16,15 @@ from dateline.errors import DatelineError
               help="The shared data folder.")
 @click.option("--gate", is_flag=True, help="Fail (exit 1) when a score is below its pinned minimum.")
 @click.option("--limit", type=click.IntRange(1), help="Evaluate at most this many items per suite.")
-def bench(suites: tuple[str, ...], shared: str, gate: bool, limit: int | None) -> None:
+@click.option("--pin", "pin_scores", is_flag=True,
+              help="Raise the pinned minimums in bench/minimums.json to this run's scores.")
+def bench(suites: tuple[str, ...], shared: str, gate: bool, limit: int | None,
+          pin_scores: bool) -> None:
     """Run evaluation SUITES (default: all) and print each score beside its baseline."""
     from dateline.benchmarks import run_suites
 
     try:
-        ok = run_suites(list(suites), shared, gate=gate, limit=limit)
+        ok = run_suites(list(suites), shared, gate=gate, limit=limit, pin_scores=pin_scores)
     except DatelineError as exc:
         fail(str(exc))
         return

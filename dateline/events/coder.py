@@ -36,6 +36,13 @@ _CAUSE = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped|because of|due to|
 _CIVILIANS = re.compile(r"\b(?:civilians?|villagers?|residents?|worshipp?ers?|passengers?|"
                         r"students?|children|women|farmers?|shoppers?|displaced people|"
                         r"refugees|patients|aid workers?|journalists?)\b", re.I)
+_LONG_RUNNING = re.compile(r"\b(?:(?:has|have) been \w+ing\b.*\bfor (?:more than |over |nearly |"
+                           r"almost |about )?(?:\w+ )?(?:years|decades)|since (?:19|20)\d\d|"
+                           r"since the (?:start|beginning|outbreak))", re.I)
+_REFERENCE = re.compile(r"\s+(?:came|comes|follows|followed|was the (?:latest|deadliest))\b", re.I)
+_HABITUAL = re.compile(r"\b(?:(?:almost |nearly )?every (?:day|week|month|night)|regularly|"
+                       r"routinely|frequently|often|usually|since the (?:winter|summer|spring|"
+                       r"autumn|war|conflict|start|beginning))\b", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|remains?|continues?|there are|there is|now|still|today|"
                       r"this (?:morning|afternoon|evening))\b", re.I)
 _SPEAKER = re.compile(r"(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3})\s+(?:assures?|says?|said|"
@@ -119,11 +126,12 @@ def _place_for(ctx: _Context, sentence: Span) -> Place | None:
             if _inside(sentence, p.start, p.end) and p.role == "mention" and p.latitude is not None]
     if here:
         best = min(here, key=lambda p: GEO_PRECISION[p.precision])
-        if GEO_PRECISION[best.precision] == 1 or ctx.main_place is None:
+        main = ctx.main_place
+        if GEO_PRECISION[best.precision] == 1 or main is None:
             return best
-        if ctx.main_place.country == best.country:
-            return ctx.main_place
-        return best
+        within = main.country == best.country and (
+            best.precision == "country" or main.admin1 == best.admin1)
+        return main if within else best
     return ctx.main_place
 
 
@@ -138,11 +146,15 @@ def _counts(ctx: _Context, sentence: Span) -> dict[str, int]:
 
 def _skip_reason(text: str, hit: TriggerHit, sentence: Span) -> str | None:
     before = text[sentence.start:hit.start]
+    if _REFERENCE.match(text, hit.end):
+        return "refers to the article's main event"
     if _NEGATION.search(before):
         return "negated"
     if _CAUSE.search(before):
         return "cause of another happening"
     clause = text[sentence.start:sentence.end]
+    if _HABITUAL.search(clause):
+        return "habitual, not one happening"
     if _HYPOTHETICAL.search(clause):
         return "hypothetical"
     if _FUTURE.search(clause):
@@ -183,8 +195,8 @@ def _inter(ctx: _Context, name: str | None) -> int:
     return actor.inter if actor else 0
 
 
-def _event_id(article_id: str, sub_event_type: str, date: str, location: str) -> str:
-    key = f"{article_id}|{sub_event_type}|{date}|{location}"
+def _event_id(article_id: str, event_type: str, date: str, location: str) -> str:
+    key = f"{article_id}|{event_type}|{date}|{location}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -197,23 +209,35 @@ def _confidence(hit: TriggerHit, roles: Roles, place: Place | None, time: TimeEx
     return round(min(score, 0.95), 2)
 
 
-def _build(ctx: _Context, sentence: Span, hit: TriggerHit, spacy_doc: Any) -> Event | None:
+def _build(ctx: _Context, sentence: Span, hit: TriggerHit, spacy_doc: Any,
+           story: dict[str, tuple[str, int]]) -> Event | None:
+    """The event a trigger signals in its sentence. ``story`` holds the last explicit date of
+    each event type in the article: a later sentence without a time of its own continues it."""
     taxonomy = ctx.resources.taxonomy
     time = _clause_time(ctx, sentence, hit)
     if _is_background(time, ctx) or (time is not None and time.direction == "future"):
         return None
     text = ctx.doc.clean_text[sentence.start:sentence.end]
-    date, time_precision = _date_fields(time, text, ctx)
+    if _LONG_RUNNING.search(text) and (time is None or time.precision != "day"):
+        return None
+    event_type = taxonomy.event_type_of(hit.sub_event_type)
+    if time is None and event_type in story:
+        date, time_precision = story[event_type]
+    else:
+        date, time_precision = _date_fields(time, text, ctx)
+    if time is not None and time.value:
+        story[event_type] = (date, time_precision)
     place = _place_for(ctx, sentence)
     roles = _roles(ctx, sentence, hit.sub_event_type, spacy_doc)
     counts = _counts(ctx, sentence)
     inter1, inter2 = _inter(ctx, roles.actor1), _inter(ctx, roles.actor2)
+    hit = dataclasses.replace(hit, sub_event_type=_territory_side(hit.sub_event_type, inter1))
     if roles.actor2.startswith("Civilians"):
         inter2 = 7
     location = place.name if place else ""
     evidence = Evidence(ctx.doc.id, sentence.start, sentence.end, text)
     return Event(
-        event_id=_event_id(ctx.doc.id, hit.sub_event_type, date, location),
+        event_id=_event_id(ctx.doc.id, taxonomy.event_type_of(hit.sub_event_type), date, location),
         event_date=date, time_precision=time_precision,
         disorder_type=taxonomy.disorder_type_of(hit.sub_event_type),
         event_type=taxonomy.event_type_of(hit.sub_event_type), sub_event_type=hit.sub_event_type,
@@ -247,7 +271,9 @@ def _notes(ctx: _Context, hit: TriggerHit, text: str) -> str:
 
 
 def _merge_same(events: list[Event]) -> list[Event]:
-    """One event per happening within an article: same type, date and place merge."""
+    """One event per happening within an article: the same event type on the same date and
+    place is one event (a caption or a restated lede adds evidence); the most confident
+    sub-event type stands."""
     merged: dict[str, Event] = {}
     for event in events:
         prior = merged.get(event.event_id)
@@ -259,6 +285,8 @@ def _merge_same(events: list[Event]) -> list[Event]:
 
 
 def _combine(a: Event, b: Event) -> Event:
+    if b.confidence > a.confidence:
+        a, b = b, a
     return dataclasses.replace(
         a,
         actor1=a.actor1 or b.actor1, actor2=a.actor2 or b.actor2,
@@ -285,6 +313,21 @@ def _watch(ctx: _Context, sentence: Span) -> Watch | None:
     return Watch(sentence.start, sentence.end, text, who, when)
 
 
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _rank(hit: TriggerHit) -> float:
+    """A change of territory is more specific than the fighting that brought it."""
+    return hit.weight + (0.5 if hit.sub_event_type in TERRITORY and hit.weight >= 0.7 else 0.0)
+
+
+def _territory_side(sub_event_type: str, inter1: int) -> str:
+    """Who took the ground decides the sub-event type: state forces regain, others overtake."""
+    if sub_event_type not in TERRITORY or not inter1:
+        return sub_event_type
+    return "Government regains territory" if inter1 == 1 else "Non-state actor overtakes territory"
+
+
 def _strongest_per_type(hits: list[TriggerHit], ctx: _Context, sentence: Span
                         ) -> list[TriggerHit]:
     """The strongest trigger of each event type in a sentence. A one-sided attack on civilians
@@ -293,7 +336,7 @@ def _strongest_per_type(hits: list[TriggerHit], ctx: _Context, sentence: Span
     by_type: dict[str, TriggerHit] = {}
     for hit in hits:
         event_type = taxonomy.event_type_of(hit.sub_event_type)
-        if event_type not in by_type or hit.weight > by_type[event_type].weight:
+        if event_type not in by_type or _rank(hit) > _rank(by_type[event_type]):
             by_type[event_type] = hit
     vac = by_type.get("Violence against civilians")
     if vac is not None and vac.sub_event_type == "Attack":
@@ -312,12 +355,13 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
                    tuple(main_armed_actors(list(doc.entities), resources.actors)), town, country)
     events: list[Event] = []
     watch: list[Watch] = []
+    story: dict[str, tuple[str, int]] = {}
     for sentence in doc.sentences:
         hits = resources.triggers.find(doc.clean_text, sentence.start, sentence.end)
         for hit in _strongest_per_type(hits, ctx, sentence):
             reason = _skip_reason(doc.clean_text, hit, sentence)
             if reason is None:
-                event = _build(ctx, sentence, hit, spacy_doc)
+                event = _build(ctx, sentence, hit, spacy_doc, story)
                 if event is not None:
                     events.append(event)
         item = _watch(ctx, sentence)

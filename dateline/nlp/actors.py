@@ -284,7 +284,9 @@ class ActorLexicon:
                     options.append((forces, forces.name))
             elif hit.entry is not None:
                 entry = self._entries[hit.entry]
-                elsewhere = hit.country_only and entry.actor.country != country
+                home = entry.actor.country
+                foreign = bool(country and home and home != country)
+                elsewhere = (hit.country_only and home != country) or (hit.generic and foreign)
                 if entry.kind != "actor" or (strict and elsewhere):
                     continue
                 options.append((entry.actor, entry.family))

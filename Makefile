@@ -39,7 +39,7 @@ bench: $(STAMP)
 	$(BIN)/dateline bench
 
 gate: $(STAMP)
-	$(BIN)/dateline bench seed --gate
+	$(BIN)/dateline bench --gate
 
 clean:
 	rm -rf $(VENV) $(OUT) $(DB) $(DB)-wal $(DB)-shm

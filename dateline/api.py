@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from dateline.clean import CleaningData, clean_document
 from dateline.events.coder import CoderResources, code_events
@@ -117,7 +117,7 @@ def process(text_or_html: str, published: str | None = None, source: str | None 
     Loading the models takes a second or two: pass a ``pipeline`` from :func:`build_pipeline`
     to process many articles.
     """
-    kind = "html" if text_or_html.lstrip()[:1] == "<" else "text"
+    kind: Literal["text", "html"] = "html" if text_or_html.lstrip()[:1] == "<" else "text"
     raw = RawDoc(text_or_html, kind, "<string>", url=url, title=title, published=published,
                  source=source)
     result = (pipeline or build_pipeline()).run(raw)

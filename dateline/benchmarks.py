@@ -3,7 +3,8 @@
 Suites live in the repository's ``bench/`` folder (one module each, with a ``run(ctx)`` that
 returns :class:`SuiteResult`). Minimum scores are pinned in ``bench/minimums.json`` together
 with a hash of the data they were measured on; the gate fails when a score drops below its
-minimum by more than ``EPSILON``, and says so when the data changed.
+minimum by more than ``EPSILON``, and says so when the data changed. A score where lower is better
+(``higher_is_better=False``, e.g. false edits per 10,000 words) is pinned as a maximum instead.
 """
 
 from __future__ import annotations
@@ -97,9 +98,16 @@ def check(result: SuiteResult, minimums: dict[str, dict[str, dict[str, object]]]
             failures.append(f"{result.suite}/{score.name}: the data changed (hash "
                             f"{result.data_hash}, pinned on {entry.get('data_hash')}); re-pin")
             continue
+        if "max" in entry:
+            maximum = float(entry["max"])  # type: ignore[arg-type]
+            if score.value > maximum + EPSILON:
+                failures.append(f"{result.suite}/{score.name}: {score.value:.3f} > pinned "
+                                f"maximum {maximum:.3f}")
+            continue
         minimum = float(entry["min"])  # type: ignore[arg-type]
         if score.value < minimum - EPSILON:
-            failures.append(f"{result.suite}/{score.name}: {score.value:.3f} < pinned {minimum:.3f}")
+            failures.append(
+                f"{result.suite}/{score.name}: {score.value:.3f} < pinned {minimum:.3f}")
     return failures
 
 
@@ -109,7 +117,8 @@ def _print(result: SuiteResult, console: Console) -> None:
     pinned = load_minimums().get(result.suite, {})
     for s in result.scores:
         base = "" if s.baseline is None else f"{s.baseline:.3f}{s.unit}"
-        minimum = pinned.get(s.name, {}).get("min", "")
+        entry = pinned.get(s.name, {})
+        minimum = entry.get("min", f"max {entry['max']}" if "max" in entry else "")
         table.add_row(s.name, f"{s.value:.3f}{s.unit}", base, str(minimum))
     for line in result.details:
         console.print(line, markup=False, highlight=False)
@@ -118,7 +127,8 @@ def _print(result: SuiteResult, console: Console) -> None:
 
 def pin(result: SuiteResult, minimums: dict[str, dict[str, dict[str, object]]]) -> None:
     """Raise the pinned minimums of a suite to this run's scores (never lowers one pinned on the
-    same data) and write bench/minimums.json."""
+    same data; a lower-is-better score's maximum is only ever lowered) and write
+    bench/minimums.json."""
     minimums = {**minimums, **load_minimums()}  # another suite may have pinned meanwhile
     pinned = minimums.setdefault(result.suite, {})
     for score in result.scores:
@@ -126,6 +136,11 @@ def pin(result: SuiteResult, minimums: dict[str, dict[str, dict[str, object]]]) 
             continue
         entry = pinned.get(score.name, {})
         same_data = entry.get("data_hash") == result.data_hash
+        if not score.higher_is_better:  # pinned as a maximum, never raised on the same data
+            top = float(str(entry.get("max", "inf"))) if same_data else float("inf")
+            pinned[score.name] = {"max": round(min(top, score.value), 4),
+                                  "data_hash": result.data_hash}
+            continue
         old = float(entry["min"]) if same_data and "min" in entry else 0.0  # type: ignore[arg-type]
         pinned[score.name] = {"min": round(max(old, score.value), 4),
                               "data_hash": result.data_hash}

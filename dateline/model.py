@@ -232,7 +232,8 @@ class Document:
             if edit.end <= clean_offset:
                 shift = edit.raw_end - edit.end
             elif edit.start <= clean_offset:
-                return edit.raw_start + min(clean_offset - edit.start, edit.raw_end - edit.raw_start)
+                inside = min(clean_offset - edit.start, edit.raw_end - edit.raw_start)
+                return edit.raw_start + inside
             else:
                 break
         return clean_offset + shift

@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import multiprocessing
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -127,13 +127,11 @@ def _init_worker(factory: Callable[[], Pipeline]) -> None:
     _WORKER["pipeline"] = factory()
 
 
-def _run_in_worker(raw: RawDoc) -> Result:
+def run_in_worker(raw: RawDoc) -> Result:
     return _WORKER["pipeline"].run(raw)
 
 
-def run_parallel(factory: Callable[[], Pipeline], raws: Iterable[RawDoc], workers: int
-                 ) -> Iterator[Result]:
-    """Results in input order, from ``workers`` processes each holding its own pipeline."""
-    context = multiprocessing.get_context("spawn" if workers > 1 else None)
-    with context.Pool(workers, initializer=_init_worker, initargs=(factory,)) as pool:
-        yield from pool.imap(_run_in_worker, raws, chunksize=4)
+def worker_pool(factory: Callable[[], Pipeline], workers: int) -> Any:
+    """A pool of ``workers`` processes, each holding its own pipeline built by ``factory``."""
+    context = multiprocessing.get_context("spawn")
+    return context.Pool(workers, initializer=_init_worker, initargs=(factory,))

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from dateline.ingest import IngestOptions, iter_inputs
 from dateline.model import OUTCOME_STATUSES, Outcome, RawDoc, content_id
-from dateline.pipeline import Pipeline, Result, run_parallel
+from dateline.pipeline import Pipeline, Result, run_in_worker, worker_pool
 from dateline.store.base import Store
 
-
+CHUNK = 64  # inputs handed to the worker processes at a time: memory stays flat
 ALREADY_STORED = "already in the database (same content)"
 
 
@@ -78,21 +78,23 @@ def _results(factory: Callable[[], Pipeline], pipeline: Pipeline | None,
         for item in items:
             yield Result(None, item) if isinstance(item, Outcome) else pipe.run(item)
         return
-    pending: list[Outcome] = []
+    with worker_pool(factory, workers) as pool:
+        for chunk in _chunks(items, CHUNK):
+            raws = [item for item in chunk if isinstance(item, RawDoc)]
+            results = iter(pool.imap(run_in_worker, raws, chunksize=2))
+            for item in chunk:  # input order; the store is only touched in this thread
+                yield Result(None, item) if isinstance(item, Outcome) else next(results)
 
-    def raws() -> Iterator[RawDoc]:
-        for item in items:
-            if isinstance(item, Outcome):
-                pending.append(item)
-            else:
-                yield item
 
-    for result in run_parallel(factory, raws(), workers):
-        while pending:
-            yield Result(None, pending.pop(0))
-        yield result
-    while pending:
-        yield Result(None, pending.pop(0))
+def _chunks(items: Iterable[RawDoc | Outcome], size: int) -> Iterator[list[RawDoc | Outcome]]:
+    chunk: list[RawDoc | Outcome] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def run_batch(inputs: Sequence[str], factory: Callable[[], Pipeline], store: Store | None,
@@ -105,9 +107,10 @@ def run_batch(inputs: Sequence[str], factory: Callable[[], Pipeline], store: Sto
         summary.run_id = store.start_run(command, list(inputs))
     items = _filter_known(iter_inputs(inputs, options.ingest), store, options.reprocess)
     for result in _results(factory, pipeline, items, options.workers):
-        if store is not None and result.document is not None:
-            if store.save_document(result.document, summary.run_id):
-                summary.new_articles += 1
+        saved = store is not None and result.document is not None and store.save_document(
+            result.document, summary.run_id)
+        if saved:
+            summary.new_articles += 1
         if store is not None and summary.run_id:
             store.save_outcome(summary.run_id, result.outcome)
         summary.add(result.outcome)

@@ -14,7 +14,8 @@ from dateline.errors import DatelineError
 @click.argument("suites", nargs=-1)
 @click.option("--shared", default="../shared", show_default=True, type=click.Path(),
               help="The shared data folder.")
-@click.option("--gate", is_flag=True, help="Fail (exit 1) when a score is below its pinned minimum.")
+@click.option("--gate", is_flag=True,
+              help="Fail (exit 1) when a score is below its pinned minimum.")
 @click.option("--limit", type=click.IntRange(1), help="Evaluate at most this many items per suite.")
 @click.option("--pin", "pin_scores", is_flag=True,
               help="Raise the pinned minimums in bench/minimums.json to this run's scores.")

@@ -11,7 +11,8 @@ from rich.table import Table
 
 from dateline.cli.common import fail, stderr
 from dateline.errors import DatelineError, StoreError
-from dateline.export import FORMATS, export as write_events
+from dateline.export import FORMATS
+from dateline.export import export as write_events
 from dateline.model import Event
 from dateline.store import DEFAULT_PATH, EventQuery, open_store
 
@@ -42,8 +43,8 @@ def _query(db: str, **filters: object) -> list[Event]:
 
 @click.command()
 @_filters
-@click.option("--format", "fmt", type=click.Choice(["table", *[f for f in FORMATS if f != "parquet"]]),
-              default="table", show_default=True)
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", *[f for f in FORMATS if f != "parquet"]]))
 def events(db: str, fmt: str, **filters: object) -> None:
     """List stored events, filtered."""
     try:

@@ -7,10 +7,18 @@ import sys
 import click
 
 from dateline.api import build_pipeline
-from dateline.cli.common import EXIT_CODES_HELP, EXIT_OK, EXIT_SOME_FAILED, fail, print_summary, \
-    progress, stderr
+from dateline.cli.common import (
+    EXIT_CODES_HELP,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    fail,
+    print_summary,
+    progress,
+    stderr,
+)
 from dateline.errors import DatelineError
-from dateline.export import FORMATS, export as write_events
+from dateline.export import FORMATS
+from dateline.export import export as write_events
 from dateline.ingest import IngestOptions
 from dateline.runner import RunOptions, run_batch
 from dateline.store import DEFAULT_PATH, open_store

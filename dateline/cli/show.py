@@ -58,7 +58,8 @@ def _render(doc: Document, console: Console) -> None:
 
 @click.command()
 @click.argument("source", metavar="INPUT")
-@click.option("--json", "as_json", is_flag=True, help="Print the whole Document as one JSON object.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the whole Document as one JSON object.")
 def show(source: str, as_json: bool) -> None:
     """Process one article and show its clean text, edits, entities, events and evidence."""
     try:

@@ -175,6 +175,8 @@ class SQLiteStore:
             is_new = conn.execute("SELECT 1 FROM articles WHERE id = ?", (doc.id,)).fetchone()
             conn.execute(_ARTICLE_UPSERT_SQL, self._article_row(doc, run_id, now))
             conn.execute("DELETE FROM annotations WHERE article_id = ?", (doc.id,))
+            if is_new is not None:
+                self._forget_article_events(conn, doc.id)
             conn.executemany(
                 'INSERT INTO annotations (article_id, kind, "start", "end", text, data) '
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -183,6 +185,26 @@ class SQLiteStore:
             for event in doc.events:
                 self._upsert_event(conn, event, (doc.id,), now)
         return is_new is None
+
+    @staticmethod
+    def _forget_article_events(conn: sqlite3.Connection, article_id: str) -> None:
+        """Withdraw what an article said before it is saved again (re-processing with a newer
+        pipeline): its evidence goes, and an event no other article supports goes with it."""
+        conn.execute("DELETE FROM evidence WHERE article_id = ?", (article_id,))
+        rows = conn.execute(
+            "SELECT event_id, article_ids FROM events WHERE article_ids LIKE ? ESCAPE '\\'",
+            (f'%"{_like_escape(article_id)}"%',),
+        ).fetchall()
+        for event_id, ids_json in rows:
+            remaining = [i for i in json.loads(ids_json) if i != article_id]
+            if remaining:
+                conn.execute(
+                    "UPDATE events SET article_ids = ?, sources_count = ? WHERE event_id = ?",
+                    (json.dumps(remaining), len(remaining), event_id),
+                )
+            else:
+                conn.execute("DELETE FROM evidence WHERE event_id = ?", (event_id,))
+                conn.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
 
     @staticmethod
     def _article_row(doc: Document, run_id: str | None, now: str) -> tuple[Any, ...]:

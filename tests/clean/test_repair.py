@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dateline.clean import CleaningData, EditLog, repair_text
@@ -62,13 +64,12 @@ def test_furniture_captions_and_repeats(data: CleaningData) -> None:
 
 
 def test_title_with_day_first_date() -> None:
-    header = read_header("Title here – 03/02/2019\n\nBody.", None, __import__("datetime").date.today())
+    header = read_header("Title here – 03/02/2019\n\nBody.", None, dt.date.today())
     assert header.title == "Title here"
     assert header.published == "2019-02-03"
 
 
 def test_wire_dateline() -> None:
-    import datetime as dt
-
-    header = read_header("Headline\n\nBEIRUT, Feb 14 (AFP) - Body text.", "2019-02-15", dt.date.today())
+    header = read_header("Headline\n\nBEIRUT, Feb 14 (AFP) - Body text.", "2019-02-15",
+                         dt.date.today())
     assert (header.place, header.agency, header.published) == ("Beirut", "AFP", "2019-02-14")

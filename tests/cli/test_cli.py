@@ -18,7 +18,8 @@ from dateline.export import ACLED_COLUMNS
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 GOOD_ARTICLE = """Militants attack army post in northern Mali – 12/03/2024
 
-Suspected jihadists attacked an army post in Diabaly on Tuesday, killing four soldiers, the Malian army said on Wednesday.
+Suspected jihadists attacked an army post in Diabaly on Tuesday, killing four soldiers, \
+the Malian army said on Wednesday.
 
 The army said its troops repelled the assault and killed several attackers.
 """
@@ -141,3 +142,16 @@ def test_stdin_and_missing_database(tmp_path: Path) -> None:
 def test_extract_formats(fmt: str) -> None:
     result = invoke("extract", "-", "--format", fmt, "--quiet", stdin=GOOD_ARTICLE)
     assert result.exit_code == 0 and result.stdout.strip()
+
+
+def test_workers_give_the_same_store(tmp_path: Path) -> None:
+    inputs = [str(EXAMPLES / "txt" / name) for name in
+              ("2024-03-14_afp_mogadishu_bombing.txt", "2024-03-12_afp_baghuz_ambush.txt")]
+    counts = []
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.db"
+        result = invoke("run", *inputs, "--db", str(db), "--workers", workers, "--quiet")
+        assert result.exit_code == 0, result.stderr
+        with sqlite3.connect(db) as conn:
+            counts.append(sorted(conn.execute("select event_id from events").fetchall()))
+    assert counts[0] == counts[1] and counts[0]

@@ -521,3 +521,22 @@ def test_saving_in_any_order_and_repeating_gives_the_same_events(
             }
 
     assert summary(order) == summary(shuffled)
+
+
+def test_reprocessed_article_withdraws_its_old_events(tmp_path: Path) -> None:
+    def event(event_id: str, article_id: str) -> Event:
+        return Event(event_id, "2024-03-14", 1, "Political violence", "Battles", "Armed clash",
+                     "A", evidence=(Evidence(article_id, 0, 4, "Text"),),
+                     article_ids=(article_id,))
+
+    doc = Document(id="a1", raw_text="Text", clean_text="Text",
+                   events=(event("old", "a1"), event("shared", "a1")))
+    other = Document(id="b2", raw_text="Tex2", clean_text="Tex2", events=(event("shared", "b2"),))
+    with SQLiteStore(tmp_path / "r.db") as store:
+        store.save_document(doc)
+        store.save_document(other)
+        store.save_document(dataclasses.replace(doc, events=(event("new", "a1"),)))
+        ids = {e.event_id: e for e in store.events()}
+    assert set(ids) == {"new", "shared"}
+    assert ids["shared"].article_ids == ("b2",)
+    assert ids["shared"].sources_count == 1

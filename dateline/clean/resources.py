@@ -9,6 +9,17 @@ from importlib import resources
 
 
 @dataclass(frozen=True)
+class GlueWords:
+    """Affixes and short words that decide whether a glued token splits (see cleaning.json)."""
+
+    suffixes: frozenset[str]
+    prefixes: frozenset[str]
+    short_left: frozenset[str]
+    short_right: frozenset[str]
+    speech_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
 class CleaningData:
     furniture_lines: tuple[re.Pattern[str], ...]
     furniture_fragments: tuple[re.Pattern[str], ...]
@@ -19,6 +30,7 @@ class CleaningData:
     profanity: dict[str, tuple[str, ...]]
     leftovers: dict[str, str]
     entity_codes: dict[str, str]
+    glue: GlueWords
 
     @classmethod
     def load(cls) -> CleaningData:
@@ -45,4 +57,6 @@ class CleaningData:
             profanity={k: tuple(v) for k, v in data["profanity_filter"]["substitutions"].items()},
             leftovers=dict(data["translation_leftovers"]["words"]),
             entity_codes=dict(data["entity_remnants"]["codes"]),
+            glue=GlueWords(**{key: frozenset(data["glued_words"][key]) for key in (
+                "suffixes", "prefixes", "short_left", "short_right", "speech_verbs")}),
         )

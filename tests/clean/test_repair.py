@@ -73,3 +73,56 @@ def test_wire_dateline() -> None:
     header = read_header("Headline\n\nBEIRUT, Feb 14 (AFP) - Body text.", "2019-02-15",
                          dt.date.today())
     assert (header.place, header.agency, header.published) == ("Beirut", "AFP", "2019-02-14")
+
+
+def test_byline_line_gives_the_agency_and_date() -> None:
+    import datetime as dt
+
+    header = read_header("By AFP | 14 March 2024\n\nYANGON, March 14 (AFP) - Body.", None,
+                         dt.date(2024, 3, 20))
+    assert (header.byline, header.published, header.place, header.agency) == (
+        "AFP", "2024-03-14", "Yangon", "AFP")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "date", "body"),
+    [
+        ("TAWILA, North Darfur – March 14, 2024\n\nFighters attacked.", "Tawila, North Darfur",
+         "2024-03-14", "Fighters attacked."),
+        ("MOGADISHU – At least ten people died.", "Mogadishu", None, "At least ten people died."),
+        ("SANAA — Houthi forces arrested six.", "Sanaa", None, "Houthi forces arrested six."),
+        ("BREAKING – Nothing to see.", None, None, "BREAKING – Nothing to see."),
+        ("By the time troops arrived, the village was empty.", None, None,
+         "By the time troops arrived, the village was empty."),
+    ],
+)
+def test_datelines_without_a_wire_agency(text: str, place: str | None, date: str | None,
+                                         body: str, data: CleaningData) -> None:
+    import datetime as dt
+
+    from dateline.clean.editlog import EditLog
+
+    header = read_header(text, None, dt.date(2024, 3, 20), known_title="Some page title")
+    log = EditLog(text)
+    log.apply(list(header.replacements))
+    assert (header.place, header.published, log.text.strip()) == (place, date, body)
+
+
+def test_a_web_page_keeps_a_first_line_that_is_not_its_title() -> None:
+    import datetime as dt
+
+    text = "Tested by: John Milbank RRP: 49.95 Euro\n\nIf you want a book that makes noise."
+    header = read_header(text, None, dt.date(2024, 3, 20), known_title="Bike & Style review")
+    assert header.title is None and header.replacements == ()
+    header = read_header("Bike & Style review\n\nBody.", None, dt.date(2024, 3, 20),
+                         known_title="Bike & Style review | MoreBikes")
+    assert header.title == "Bike & Style review"
+
+
+def test_structural_repeats_stay_but_near_copies_go(data: CleaningData) -> None:
+    day = "Eat 60 to 90 minutes before your workout"
+    recipe = "\n\n".join([day, "Asparagus and eggs", "Coffee", "Water", "Rest",
+                          day, "Chicken and rice", "Tea", "Juice", "Sleep"])
+    assert clean(recipe, data)[0] == recipe
+    copy = "The convoy was hit by a roadside bomb near Djibo on Friday."
+    assert clean(f"{copy}\n\n{copy}\n\nOther news.", data)[0] == f"{copy}\n\nOther news."

@@ -17,7 +17,16 @@ from dateline.nlp.actors import ActorLexicon
 
 KEEP_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT"})
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
-_ACRONYM_DEF = re.compile(r"(?P<long>(?:[A-Z][\w'-]+\s+){1,6}[A-Z][\w'-]+)\s+\((?P<short>[A-Z]{2,6})\)")
+_PLACE_CUE = re.compile(
+    r"(?:\b(?:city|town|village|province|district|governorate|region|outskirts|suburbs?|"
+    r"liberation|capture|recapture|siege|countryside|north|south|east|west) of|\b(?:near|"
+    r"outside|around)|[A-Za-z]+-held)\s+(?:the\s+)?$", re.I)
+_DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ite|ites|s)$")
+_DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|"
+                               r"north-?western|south-?eastern|south-?western) $")
+_LOCATIVE = re.compile(r"\b(?i:in|at|towards?|into|across)\s+$")
+_ACRONYM_DEF = re.compile(
+    r"(?P<long>(?:[A-Z][\w'-]+\s+){1,6}[A-Z][\w'-]+)\s+\((?P<short>[A-Z]{2,6})\)")
 
 
 def spacy_entities(doc: Any) -> list[Entity]:
@@ -32,16 +41,66 @@ def _overlaps(a: Entity, start: int, end: int) -> bool:
     return a.start < end and start < a.end
 
 
-def _surname_fixes(entities: list[Entity]) -> list[Entity]:
-    surnames: set[str] = set()
-    out = []
+def _is_country(name: str, lexicon: ActorLexicon) -> bool:
+    """Whether ``name`` names a country ('Israel' in 'Israel Katz' stays a country)."""
+    return lexicon.civilians(name).country is not None
+
+
+def _name_fixes(entities: list[Entity], lexicon: ActorLexicon) -> list[Entity]:
+    """A one-word mention that repeats the first name or surname of a person the article names
+    in full is that person: 'said Afrin' with 'Adnan Afrin', 'Karim replied' with 'Karim
+    Wasifi'. Country names are left alone ('Israel' with 'Israel Katz')."""
+    names: set[str] = set()
     for ent in entities:
-        if ent.label == "PERSON" and len(ent.text.split()) >= 2:
-            surnames.add(ent.text.split()[-1])
-        elif ent.label in ("GPE", "ORG", "LOC") and ent.text in surnames:
-            ent = Entity(ent.start, ent.end, ent.text, "PERSON")
+        words = ent.text.split()
+        if ent.label == "PERSON" and len(words) >= 2:
+            names.update(w for w in (words[0], words[-1]) if len(w) > 2 and w[0].isupper())
+    names = {n for n in names if not _is_country(n, lexicon)}
+    return [Entity(e.start, e.end, e.text, "PERSON")
+            if e.label in ("GPE", "ORG", "LOC", "FAC") and e.text in names else e
+            for e in entities]
+
+
+def _place_cue(text: str, ent: Entity) -> bool:
+    """A name the model took for a person or a group, in a place's slot: 'the town of Dabiq',
+    'near Sinjar', 'ISIL-held Karabilah'; a one-word 'person' also after 'in', 'at', 'toward',
+    'into' or 'across'."""
+    if ent.label not in ("PERSON", "ORG", "NORP") or ent.actor or ent.text.isupper():
+        return False
+    if ent.label == "NORP" and _DEMONYM.search(ent.text):
+        return False  # 'Kurdish', 'Syrians', 'Yazidi': a people, wherever it stands
+    before = text[max(0, ent.start - 40):ent.start]
+    if _PLACE_CUE.search(before):
+        return True
+    return ent.label != "ORG" and " " not in ent.text and bool(_LOCATIVE.search(before)) \
+        and not text.startswith("'s", ent.end)
+
+
+def _with_direction(text: str, ent: Entity) -> Entity:
+    """'northern Iraq', 'eastern Aleppo': the direction word belongs to the place mention."""
+    if ent.label not in ("GPE", "LOC"):
+        return ent
+    found = _DIRECTION_BEFORE.search(text, max(0, ent.start - 16), ent.start)
+    if found is None:
+        return ent
+    return Entity(found.start(), ent.end, text[found.start():ent.end], ent.label, ent.actor)
+
+
+def _place_fixes(text: str, entities: list[Entity]) -> list[Entity]:
+    """Model persons and groups that are places, by their slot (:func:`_place_cue`) or by a
+    leading 'Near' ('Near Palmyra, one strike...'), and every other mention of the same name
+    labelled the same way (one sense per article)."""
+    places: set[tuple[str, str]] = set()
+    out = []
+    for ent in (_with_direction(text, e) for e in entities):
+        if ent.label in ("PERSON", "ORG") and ent.text.startswith("Near ") and not ent.actor:
+            ent = Entity(ent.start + 5, ent.end, ent.text[5:], "GPE")
+        elif _place_cue(text, ent):
+            places.add((ent.text, ent.label))
+            ent = Entity(ent.start, ent.end, ent.text, "GPE")
         out.append(ent)
-    return out
+    return [_with_direction(text, Entity(e.start, e.end, e.text, "GPE"))
+            if (e.text, e.label) in places else e for e in out]
 
 
 def _acronym_bindings(text: str, lexicon: ActorLexicon) -> dict[str, Actor]:
@@ -65,7 +124,8 @@ def _actor_entities(text: str, lexicon: ActorLexicon) -> list[Entity]:
 
 
 def _resolve_generic(entities: list[Entity], lexicon: ActorLexicon) -> list[Entity]:
-    """Generic mentions ('the jihadists') take the one armed group of that kind the article names."""
+    """Generic mentions ('the jihadists') take the one armed group of that kind the article
+    names."""
     named = Counter(
         e.actor for e in entities if e.actor and not lexicon.is_generic(e.text)
     )
@@ -84,7 +144,7 @@ def merge_entities(text: str, model_entities: list[Entity], lexicon: ActorLexico
     """Model mentions and lexicon actors in one list, actors winning where they overlap."""
     actors = _actor_entities(text, lexicon)
     kept = [
-        e for e in _surname_fixes(model_entities)
+        e for e in _name_fixes(_place_fixes(text, model_entities), lexicon)
         if not any(_overlaps(a, e.start, e.end) for a in actors)
         or e.label == "PERSON" and not any(a.start <= e.start and e.end <= a.end for a in actors)
     ]

@@ -1,17 +1,23 @@
 """Places: mentions from the model and the gazetteer automaton, resolved to coordinates.
 
-Disambiguation uses the article's country context (the countries it names, the dateline) and
-proximity to places already resolved. A mention that is a size comparison ("a country like Great
-Britain") or the destination of a planned move is marked with its role: never an event place.
+Disambiguation uses the article's country context (the countries it names, the dateline), the
+provinces its place names belong to, proximity to places already resolved, and size: a country
+or a large town abroad is meant rather than a village of the same name at home ('Mexico',
+'London'). A mention that is a size comparison ("a country like Great Britain") or the
+destination of a planned move is marked with its role; so are nationalities ('Syrian forces'),
+the countries organisations are named after ('Pakistan Army') and places abroad standing for
+their government ('the coalition led by Washington'): role 'origin'. None of these is ever the
+place of an event. :func:`resolve_places` resolves spans found by someone else the same way.
+Measured on GeoWebNews and LGL in ``bench/geo.py``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from dataclasses import dataclass
 
 from dateline.model import Entity, Place
-from dateline.nlp.gazetteer import Gazetteer, GazetteerEntry
+from dateline.nlp.gazetteer import NEAR_KM, Gazetteer, GazetteerEntry, distance_km, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -28,10 +34,29 @@ _LOCATIVE = re.compile(r"\b(?:in|near|at|around|outside|from|village of|town of|
 _DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|"
                                r"north-?eastern|north-?western|south-?eastern|south-?western)\s+$",
                                re.I)
+LARGE_TOWN = 100_000
+BIG_ABROAD = 500_000  # a town abroad this large is meant rather than a namesake at home ...
+ABROAD_RATIO = 20  # ... that is this many times smaller
+# Nationality suffixes and the endings of the country names they come from: Syrian -> Syria,
+# Iraqi -> Iraq, Chinese -> China, Turkish -> Turkey, Canadian -> Canada, Ukrainian -> Ukraine.
+_DEMONYM_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ian", ("ia", "a", "", "e", "y", "ium")), ("an", ("a", "", "o", "y", "any", "anistan")),
+    ("ese", ("", "a", "on", "o")), ("ish", ("ey", "ain", "and", "eland", "en")),
+    ("i", ("", "ia")), ("ic", ("",)),
+)
+_AGENT_BEFORE = re.compile(r"\b(?:led|backed|supported|funded|armed|sponsored|brokered|"
+                           r"mediated|ordered|sent|imposed|accused|condemned) by\s+(?:the\s+)?$",
+                           re.I)
+_AGENT_AFTER = re.compile(r"(?:['’]s\b|\s+(?:said|says|has said|announced|denied|accused|"
+                          r"warned|condemned|insisted|claimed|urged|rejected|responded|vowed|"
+                          r"threatened|demanded)\b)")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
 _FUTURE = re.compile(r"\b(?:will|would|to be|plans? to|is due to)\b", re.I)
 
 
 def _role(text: str, start: int) -> str:
+    """'comparison' ('a country like Great Britain'), 'destination' (a planned move), else
+    'mention'. Nationalities and places standing for their people are 'origin' (callers)."""
     before = text[max(0, start - 60):start]
     if _COMPARISON.search(before):
         return "comparison"
@@ -42,6 +67,13 @@ def _role(text: str, start: int) -> str:
     return "mention"
 
 
+def _metonymic(text: str, start: int, end: int) -> bool:
+    """A place abroad standing for its government or people: 'the coalition led by
+    Washington', 'Moscow's support', 'Ankara said'. Never the place of an event."""
+    return bool(_AGENT_BEFORE.search(text, max(0, start - 40), start)
+                or _AGENT_AFTER.match(text, end))
+
+
 def _locative_person(text: str, entity: Entity) -> bool:
     """A one-word PERSON right after a locative ("the village of Baghuz", "in Baghuz") is the
     model mistaking a place it does not know for a name."""
@@ -50,37 +82,81 @@ def _locative_person(text: str, entity: Entity) -> bool:
     return bool(_LOCATIVE.search(text, max(0, entity.start - 30), entity.start))
 
 
-def _candidates(text: str, entities: list[Entity], gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    spans = [(e.start, e.end) for e in entities if e.label in PLACE_LABELS]
+def _place_named(name: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The country, province or large town (100,000 people and up) called exactly ``name``."""
+    key = name_key(name)
+    for entry in gazetteer.lookup(name):
+        if entry.kind == "country" or name_key(entry.name) == key and (
+                entry.kind == "admin1" or (entry.population or 0) >= LARGE_TOWN):
+            return entry
+    return None
+
+
+def _misread_place(text: str, entity: Entity, gazetteer: Gazetteer) -> bool:
+    """A model person or group that is a place: a one-word 'person' after a locative, a
+    'person' of several words named exactly like a province or a large town ('Tamil Nadu'),
+    a one-word 'group' named so ('Harare', 'DPRK'). Actors and lone surnames stay as they are."""
+    if entity.actor or entity.label not in ("PERSON", "ORG"):
+        return False
+    if _locative_person(text, entity):
+        return True
+    several = " " in entity.text
+    if several != (entity.label == "PERSON"):
+        return False
+    return _place_named(entity.text, gazetteer) is not None
+
+
+Candidate = tuple[int, int, bool]  # start, end, whether the model (not the automaton) found it
+
+
+def _candidates(text: str, entities: list[Entity], gazetteer: Gazetteer) -> list[Candidate]:
+    spans = [(e.start, e.end) for e in entities if e.label in PLACE_LABELS
+             or _misread_place(text, e, gazetteer)]
     blocked = [(e.start, e.end) for e in entities
-               if e.label in BLOCKING_LABELS and not _locative_person(text, e)]
+               if e.label in BLOCKING_LABELS and (e.start, e.end) not in spans]
+    found = [(start, end, True) for start, end in spans]
     for start, end, _ in gazetteer.find_all(text):
-        clash = any(s < end and start < e for s, e in spans + blocked)
-        if not clash:
+        if not any(s < end and start < e for s, e in spans + blocked):
             spans.append((start, end))
-    return sorted(set(spans))
+            found.append((start, end, False))
+    return sorted(set(found))
 
 
 def country_context(text: str, entities: list[Entity], gazetteer: Gazetteer,
                     dateline_place: str | None) -> str | None:
-    """The country the article is about: the one its place mentions name most."""
-    counts: Counter[str] = Counter()
+    """The country the article is about: the one its place mentions name most. A name that
+    several countries have towns of a size for ('Alexandria', 'Paris') counts for little."""
+    counts: dict[str, float] = {}
     for ent in entities:
         if ent.label in PLACE_LABELS:
-            entry = gazetteer.resolve(_DIRECTION.sub("", ent.text))
-            if entry is not None and entry.country:
-                counts[entry.country] += 2 if entry.kind == "country" else 1
+            name = _DIRECTION.sub("", ent.text)
+            entries = gazetteer.lookup(name)
+            if entries and entries[0].country:
+                weight = 2.0 if entries[0].kind == "country" else 1.0
+                country = entries[0].country
+                counts[country] = counts.get(country, 0.0) + (
+                    weight / 8 if _shared(name, entries) else weight)
     if dateline_place:
         entry = gazetteer.resolve(dateline_place)
         if entry is not None and entry.country:
-            counts[entry.country] += 2
-    return counts.most_common(1)[0][0] if counts else None
+            counts[entry.country] = counts.get(entry.country, 0.0) + 2
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _shared(name: str, entries: list[GazetteerEntry]) -> bool:
+    """Whether another country has a place of this very name at least a hundredth the size."""
+    first, key = entries[0], name_key(name)
+    floor = (first.population or 0) / 100
+    return first.kind == "city" and any(
+        e.country != first.country and _same_name(e.name, key)
+        and (e.population is None or e.population >= floor) for e in entries[1:])
 
 
 def _to_place(start: int, end: int, text: str, entry: GazetteerEntry, role: str) -> Place:
     precision = PRECISION.get(entry.kind, "town")
-    if _DIRECTION.match(text) and entry.kind == "country":
-        precision = "region"
+    if _DIRECTION.match(text) and entry.kind == "country" and name_key(text) != name_key(
+            entry.name):
+        precision = "region"  # 'northern Syria', not 'South Korea'
     return Place(
         start, end, text, entry.name, entry.country, entry.admin1, entry.latitude,
         entry.longitude, entry.geonames_id, precision,  # type: ignore[arg-type]
@@ -103,24 +179,192 @@ def _named_countries(text: str, entities: list[Entity], gazetteer: Gazetteer) ->
     return named
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What an article tells about its places: its country, the countries it names and the
+    provinces (country, province) its place names belong to."""
+
+    gazetteer: Gazetteer
+    country: str | None
+    named: frozenset[str]
+    provinces: frozenset[tuple[str | None, str | None]] = frozenset()
+
+    @classmethod
+    def of(cls, text: str, entities: list[Entity], gazetteer: Gazetteer,
+           dateline_place: str | None, mentions: list[str]) -> _Context:
+        bare = cls(gazetteer, country_context(text, entities, gazetteer, dateline_place),
+                   frozenset(_named_countries(text, entities, gazetteer)))
+        provinces = set()
+        for mention in mentions:
+            entry = _entry(mention, bare, None)
+            if entry is not None and entry.kind in ("admin1", "admin2"):
+                provinces.add((entry.country, entry.admin1 or entry.name))
+        return cls(bare.gazetteer, bare.country, bare.named, frozenset(provinces))
+
+
+def _names(mention: str) -> list[str]:
+    """A capitalised direction stays part of the name when the whole is a place ('South Korea',
+    'West Virginia'); else it is dropped ('northern Syria')."""
+    name = re.sub(r"^(?:the|The)\s+", "", mention)
+    names = [name] if name[:1].isupper() and _DIRECTION.match(name) else []
+    return [*names, _DIRECTION.sub("", name)] if not _DIRECTION.fullmatch(name + " ") else []
+
+
+def _choose(entries: list[GazetteerEntry], key: str, ctx: _Context,
+            near: tuple[float, float] | None) -> GazetteerEntry:
+    """Among namesakes (best first): those of the article's country, then of the provinces it
+    names, then those within NEAR_KM of the last town. Context picks among places called so,
+    not among those that only list the name as an alternate one ('Liverpool' is also a name
+    of a Washington in Indiana)."""
+    pool = [e for e in entries if e.country == ctx.country] or entries
+    pool = [pool[0], *(e for e in pool[1:] if _same_name(e.name, key))]
+    pool = [e for e in pool if (e.country, e.admin1 or e.name) in ctx.provinces] or pool
+    if near is not None:
+        pool = [e for e in pool if e.latitude is not None and e.longitude is not None
+                and distance_km((e.latitude, e.longitude), near) <= NEAR_KM] or pool
+    return pool[0]
+
+
+def _same_name(name: str, key: str) -> bool:
+    return name_key(name).replace(" ", "") == key.replace(" ", "")
+
+
+def _entry(mention: str, ctx: _Context, near: tuple[float, float] | None
+           ) -> GazetteerEntry | None:
+    """The gazetteer entry a mention means (:func:`_choose` among namesakes). Then: a town of
+    half a million named like a province is meant rather than the province ('Washington'); a
+    town rather than a county named so but for its type word ('Richmond', not Richmond
+    County); a country named so rather than a town of the article's country ('Mexico', not
+    Mexico, Missouri); a province or a large place abroad rather than a village at home
+    ('Texas' in a story about Mexico; 'London', not London, Kentucky)."""
+    for candidate in _names(mention):
+        entries = ctx.gazetteer.lookup(candidate)
+        if _ACRONYM.match(candidate):
+            entries = [e for e in entries if e.kind == "country"]  # 'US', not Us in France
+        if not entries:
+            continue
+        key = name_key(candidate)
+        entry = _choose(entries, key, ctx, near)
+        same = [e for e in entries if e.kind == "city" and e.country == entry.country
+                and name_key(e.name) == key]
+        if same and (entry.kind == "admin1" and (same[0].population or 0) >= BIG_ABROAD
+                     or entry.kind == "admin2" and name_key(entry.name) != key):
+            return same[0]
+        if entry.kind != "city" or not ctx.country or entry.country != ctx.country:
+            return entry
+        country = ctx.gazetteer.country(candidate) if len(candidate) > 3 else None
+        if country is not None:
+            return country
+        elsewhere = entries[0]
+        if not _same_name(elsewhere.name, key):
+            return entry
+        if elsewhere.kind == "admin1" and (entry.population or 0) < LARGE_TOWN:
+            return elsewhere  # 'Texas' in a story about Mexico: the state, not a village
+        floor = max(BIG_ABROAD, ABROAD_RATIO * (entry.population or 0))
+        return elsewhere if (elsewhere.population or 0) >= floor else entry
+    return None
+
+
+def _demonym_country(mention: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The country of a nationality word: 'Syrian', 'Syrians', 'Iraqi', 'Chinese', 'Turkish',
+    'South Korean'. Suffix rules, checked against the gazetteer's country names."""
+    word = mention.strip()
+    if word.endswith("s") and not word.endswith(("ss", "ese")):
+        word = word[:-1]
+    for suffix, endings in _DEMONYM_RULES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[:len(word) - len(suffix)]
+            for ending in endings:
+                entry = gazetteer.country(stem + ending)
+                if entry is not None and entry.latitude is not None:
+                    return entry
+    return None
+
+
+def _origin_places(entities: list[Entity], gazetteer: Gazetteer) -> list[Place]:
+    """Nationalities ('Russians', 'the Syrian regime') and the countries organisations are named
+    after ('Pakistan Army', 'Air Zimbabwe') are the origin of people and groups: places with
+    the role 'origin', never the place of an event."""
+    out = []
+    for ent in entities:
+        if ent.label == "NORP" and ent.text[:1].isupper():
+            entry = _demonym_country(ent.text, gazetteer)
+            if entry is not None:
+                out.append(_to_place(ent.start, ent.end, ent.text, entry, "origin"))
+        elif ent.label in ("ORG", "FAC"):
+            out += [_to_place(ent.start + m.start(), ent.start + m.end(), m.group(), entry,
+                              "origin")
+                    for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", ent.text)
+                    if (entry := _country_word(m.group(), gazetteer)) is not None]
+    return out
+
+
+def _country_word(word: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    country = gazetteer.country(word)
+    if country is not None and country.latitude is not None:
+        return country
+    return _demonym_country(word, gazetteer)
+
+
+def _near(places: list[Place]) -> tuple[float, float] | None:
+    towns = [p for p in places if p.precision == "town" and p.latitude is not None]
+    return (towns[-1].latitude, towns[-1].longitude) if towns else None  # type: ignore[return-value]
+
+
 def find_places(text: str, entities: list[Entity], gazetteer: Gazetteer,
                 dateline_place: str | None = None) -> list[Place]:
-    country = country_context(text, entities, gazetteer, dateline_place)
-    named = _named_countries(text, entities, gazetteer)
+    candidates = _candidates(text, entities, gazetteer)
+    ctx = _Context.of(text, entities, gazetteer, dateline_place,
+                      [text[s:e] for s, e, _ in candidates])
     places: list[Place] = []
-    for start, end in _candidates(text, entities, gazetteer):
+    for start, end, from_model in candidates:
         direction = _DIRECTION_BEFORE.search(text, max(0, start - 16), start)
         if direction:
             start = direction.start()
         mention = text[start:end]
-        name = _DIRECTION.sub("", re.sub(r"^(?:the|The)\s+", "", mention))
-        towns = [p for p in places if p.precision == "town" and p.latitude is not None]
-        near = (towns[-1].latitude, towns[-1].longitude) if towns else None
-        entry = gazetteer.resolve(name, country_hint=country, near=near)  # type: ignore[arg-type]
+        entry = _entry(mention, ctx, _near(places))
         if entry is None or _compound_modifier(text, end):
             continue
-        if entry.kind != "country" and country and entry.country != country \
-                and entry.country not in named:
-            continue  # a town abroad in a story about elsewhere: a homonym, not a place
-        places.append(_to_place(start, end, mention, entry, _role(text, start)))
-    return places
+        if _abroad_homonym(entry, ctx, from_model):
+            continue
+        role = _role(text, start)
+        if role == "mention" and entry.country != ctx.country and _metonymic(text, start, end):
+            role = "origin"
+        places.append(_to_place(start, end, mention, entry, role))
+    taken = [(p.start, p.end) for p in places]
+    places += [p for p in _origin_places(entities, gazetteer)
+               if not any(s < p.end and p.start < e for s, e in taken)]
+    return sorted(places, key=lambda p: p.start)
+
+
+def _abroad_homonym(entry: GazetteerEntry, ctx: _Context, from_model: bool) -> bool:
+    """A small town abroad, in a story about elsewhere, is a namesake of some place the
+    gazetteer lacks; a large town abroad ('London' in a story about Ireland) is meant, and so is
+    a province the model took for a place ('Tamil Nadu')."""
+    if entry.kind == "country" or ctx.country is None or entry.country in (ctx.country, *ctx.named):
+        return False
+    if (entry.population or 0) >= LARGE_TOWN:
+        return False
+    return not (from_model and entry.kind == "admin1")
+
+
+def resolve_places(text: str, spans: list[tuple[int, int]], entities: list[Entity],
+                   gazetteer: Gazetteer, dateline_place: str | None = None
+                   ) -> list[Place | None]:
+    """Each given span of ``text`` (a toponym found by someone else: an annotator, another
+    tagger) resolved as :func:`find_places` resolves its own, in the article's context; a
+    nationality ('Syrian') gives its country. None where the gazetteer knows no such place."""
+    ctx = _Context.of(text, entities, gazetteer, dateline_place,
+                      [text[s:e] for s, e in spans])
+    out: list[Place | None] = []
+    resolved: list[Place] = []
+    for start, end in spans:
+        mention = text[start:end]
+        entry, role = _demonym_country(mention, gazetteer), "origin"
+        if entry is None:
+            entry, role = _entry(mention, ctx, _near(resolved)), _role(text, start)
+        place = _to_place(start, end, mention, entry, role) if entry is not None else None
+        if place is not None:
+            resolved.append(place)
+        out.append(place)
+    return out

@@ -25,22 +25,27 @@ MEASURES = [
     ("killed", r"killed|killing|dead|deaths?|died|lives|bodies|fatalities|slain|massacred|"
                r"executed|perished"),
     ("injured", r"injured|injuring|wounded|wounding|hurt|injuries|casualties"),
-    ("displaced", r"displaced|fled|fleeing|refugees|evacuated|homeless|arrived|out of the enclave"),
+    ("displaced", r"displaced|fled|fleeing|refugees|evacuated|homeless|arrived|"
+                  r"out of the enclave"),
     ("arrested", r"arrested|detained|captured|abducted|kidnapped|held|taken hostage|hostages"),
     ("troops", r"troops|soldiers|fighters|militants|jihadists|personnel|servicemen"),
-    ("attacks", r"attacks?|strikes?|raids?|explosions?|bombings?|rockets?|missiles?|drones?|shells"),
+    ("attacks", r"attacks?|strikes?|raids?|explosions?|bombings?|rockets?|missiles?|drones?|"
+                r"shells"),
 ]
 QUALIFIERS = r"more than|over|at least|about|around|nearly|almost|some|up to|roughly|" \
              r"approximately|fewer than|less than|an estimated|as many as"
 _WORD_NUMBER = r"(?:(?:" + "|".join(UNITS) + r")(?:[- ](?:" + "|".join(UNITS) + r"))?)" \
                r"(?: (?:hundred|thousand|million))*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?: (?:million|thousand))?"
 _NUMBER = re.compile(
-    rf"\b(?:(?P<qual>{QUALIFIERS}) )?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?: (?:million|thousand))?|"
+    rf"\b(?:(?P<qual>{QUALIFIERS}) )?(?P<num>{_DIGITS}|"
     rf"(?:{'|'.join(sorted(VAGUE, key=len, reverse=True))})|{_WORD_NUMBER})(?P<orso> or so)?\b",
     re.I,
 )
 _CUMULATIVE = re.compile(
-    r"\b(since (?:the )?(?:start|beginning|war|conflict|19\d\d|20\d\d)|since \d{4}|in total|so far|"
+    r"\b(since (?:the )?(?:start|beginning|war|conflict|coup|invasion|uprising|revolution|"
+    r"takeover|outbreak|19\d\d|20\d\d|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|last year)|in total|so far|"
     r"to date|overall|death toll of the war|claimed .{0,30}lives|this year|over the past|"
     r"throughout)\b", re.I,
 )
@@ -94,10 +99,8 @@ def _measure_before(text: str, start: int) -> str | None:
     """A verb of outcome right before the number: 'police arrested 14', 'killing at least 9'."""
     before = text[max(0, start - 20):start]
     for name, pattern in _MEASURE_RES[:4]:
-        found = None
-        for found in pattern.finditer(before):
-            pass
-        if found and not before[found.end():].strip(" ,"):
+        ends = [m.end() for m in pattern.finditer(before)]
+        if ends and not before[ends[-1]:].strip(" ,"):
             return name
     return None
 

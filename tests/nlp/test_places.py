@@ -1,0 +1,87 @@
+"""Places: candidates from entities and the gazetteer, namesakes, nationalities, given spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.model import Entity
+from dateline.nlp.gazetteer import Gazetteer
+from dateline.nlp.places import find_places, resolve_places
+
+
+@pytest.fixture(scope="module")
+def gazetteer(resources) -> Gazetteer:  # type: ignore[no-untyped-def]
+    return resources.gazetteer  # type: ignore[no-any-return]
+
+
+def _entities(text: str, *spans: tuple[str, str]) -> list[Entity]:
+    out = []
+    for surface, label in spans:
+        start = text.index(surface)
+        out.append(Entity(start, start + len(surface), surface, label))
+    return out
+
+
+def test_nationalities_are_origins_not_event_places(gazetteer: Gazetteer) -> None:
+    text = "Syrian forces shelled Idlib, Russians said."
+    places = find_places(text, _entities(text, ("Syrian", "NORP"), ("Idlib", "GPE"),
+                                         ("Russians", "NORP")), gazetteer)
+    by_text = {p.text: p for p in places}
+    assert (by_text["Syrian"].country, by_text["Syrian"].role) == ("SY", "origin")
+    assert (by_text["Russians"].country, by_text["Russians"].role) == ("RU", "origin")
+    assert by_text["Idlib"].role == "mention"
+
+
+def test_the_country_an_organisation_is_named_after(gazetteer: Gazetteer) -> None:
+    text = "The Pakistan Army moved into Waziristan."
+    places = find_places(text, _entities(text, ("Pakistan Army", "ORG")), gazetteer)
+    assert [(p.text, p.country, p.role) for p in places if p.role == "origin"] == [
+        ("Pakistan", "PK", "origin")]
+
+
+@pytest.mark.parametrize(("mention", "country", "precision"), [
+    ("South Korea", "KR", "country"), ("northern Syria", "SY", "region"),
+    ("West Virginia", "US", "province"),
+])
+def test_directions(gazetteer: Gazetteer, mention: str, country: str, precision: str) -> None:
+    text = f"Talks were held in {mention} on Monday."
+    (place,) = find_places(text, _entities(text, (mention, "GPE")), gazetteer)
+    assert (place.country, place.precision) == (country, precision)
+
+
+def test_large_town_abroad_and_country_over_namesakes(gazetteer: Gazetteer) -> None:
+    text = "Police in Texas and Ohio met envoys from London and Mexico."
+    places = find_places(text, _entities(text, ("Texas", "GPE"), ("Ohio", "GPE"),
+                                         ("London", "GPE"), ("Mexico", "GPE")), gazetteer)
+    by_text = {p.text: p for p in places}
+    assert by_text["London"].country == "GB"
+    assert (by_text["Mexico"].country, by_text["Mexico"].precision) == ("MX", "country")
+
+
+def test_washington_is_the_capital(gazetteer: Gazetteer) -> None:
+    text = "The envoy flew to Washington."
+    (place,) = find_places(text, _entities(text, ("Washington", "GPE")), gazetteer)
+    assert (place.precision, place.admin1) == ("town", "District of Columbia")
+
+
+def test_acronyms_name_countries_only(gazetteer: Gazetteer) -> None:
+    text = "The EU and the US met."
+    eu, us = resolve_places(text, [(4, 6), (15, 17)], [], gazetteer)
+    assert eu is None
+    assert us is not None and us.country == "US"
+
+
+def test_a_province_misread_as_a_person(gazetteer: Gazetteer) -> None:
+    text = "Farmers in the state of Tamil Nadu protested. Adnan Afrin said so."
+    places = find_places(text, _entities(text, ("Tamil Nadu", "PERSON"),
+                                         ("Adnan Afrin", "PERSON")), gazetteer)
+    assert [(p.text, p.country) for p in places] == [("Tamil Nadu", "IN")]
+
+
+def test_resolve_given_spans(gazetteer: Gazetteer) -> None:
+    text = "Refugees from Deir Ezzor reached Baghuz; Iraqi troops watched."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Deir Ezzor", "Baghuz", "Iraqi")]
+    deir, baghuz, iraqi = resolve_places(text, spans, [], gazetteer)
+    assert deir is not None and deir.country == "SY"
+    assert baghuz is not None and baghuz.name == "Al-Baghuz Fawqani"
+    assert iraqi is not None and (iraqi.country, iraqi.role) == ("IQ", "origin")

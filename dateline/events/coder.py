@@ -12,10 +12,13 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.events.roles import Roles, assign_roles
+from dateline.events.modality import skip_reason, told_in_past
+from dateline.events.parties import ARMED_KINDS, KIND_OF_INTER, ClauseCues, Party, generic_actor
+from dateline.events.resolve import TERRITORY, Clause, choose
+from dateline.events.roles import Roles, assign_roles, names_no_actor, role_at
 from dateline.events.taxonomy import Taxonomy
 from dateline.events.triggers import TriggerHit, TriggerLexicon
 from dateline.model import Document, Entity, Event, Evidence, Place, Span, TimeExpr, Watch
@@ -25,24 +28,12 @@ from dateline.nlp.entities import main_armed_actors
 BACKGROUND_DAYS = 120
 PRECISION_CODE = {"day": 1, "week": 2, "month": 3}
 GEO_PRECISION = {"town": 1, "district": 2, "province": 2, "region": 3, "country": 3}
-_NEGATION = re.compile(r"\b(?:no|not|never|denied|deny|denies|without|nor|false)\b[^.,;]{0,30}$",
-                       re.I)
-_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|unless|threaten(?:s|ed)? to|"
-                           r"plans? to|planning to|intends? to|vowed to|ready to)\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|is going to|are going to|is expected to|are expected to|"
-                     r"in the coming (?:days|weeks|months)|next week|tomorrow)\b", re.I)
-_CAUSE = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped|because of|due to|amid|"
-                    r"after years of|fear of)\s+(?:[\w-]+,?\s+){0,3}?(?:and\s+|or\s+)?$", re.I)
 _CIVILIANS = re.compile(r"\b(?:civilians?|villagers?|residents?|worshipp?ers?|passengers?|"
                         r"students?|children|women|farmers?|shoppers?|displaced people|"
                         r"refugees|patients|aid workers?|journalists?)\b", re.I)
 _LONG_RUNNING = re.compile(r"\b(?:(?:has|have) been \w+ing\b.*\bfor (?:more than |over |nearly |"
                            r"almost |about )?(?:\w+ )?(?:years|decades)|since (?:19|20)\d\d|"
                            r"since the (?:start|beginning|outbreak))", re.I)
-_REFERENCE = re.compile(r"\s+(?:came|comes|follows|followed|was the (?:latest|deadliest))\b", re.I)
-_HABITUAL = re.compile(r"\b(?:(?:almost |nearly )?every (?:day|week|month|night)|regularly|"
-                       r"routinely|frequently|often|usually|since the (?:winter|summer|spring|"
-                       r"autumn|war|conflict|start|beginning))\b", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|remains?|continues?|there are|there is|now|still|today|"
                       r"this (?:morning|afternoon|evening))\b", re.I)
 _SPEAKER = re.compile(r"(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3})\s+(?:assures?|says?|said|"
@@ -55,6 +46,7 @@ class CoderResources:
     triggers: TriggerLexicon
     actors: ActorLexicon
     country_names: dict[str, str]
+    cues: ClauseCues = field(default_factory=ClauseCues.load)
 
 
 @dataclass(frozen=True)
@@ -65,6 +57,7 @@ class _Context:
     main_actors: tuple[str, ...]
     main_place: Place | None
     country_place: Place | None
+    dated: bool = True  # the article has its own publication date
 
 
 def _inside(span: Span, start: int, end: int) -> bool:
@@ -96,6 +89,8 @@ def _is_background(time: TimeExpr | None, ctx: _Context) -> bool:
         return False
     if time.precision == "year":
         return True
+    if not ctx.dated:
+        return False  # no publication date to measure from: a dated happening is kept
     value = time.value
     try:
         if len(value) == 7:
@@ -144,31 +139,74 @@ def _counts(ctx: _Context, sentence: Span) -> dict[str, int]:
     return out
 
 
-def _skip_reason(text: str, hit: TriggerHit, sentence: Span) -> str | None:
-    before = text[sentence.start:hit.start]
-    if _REFERENCE.match(text, hit.end):
-        return "refers to the article's main event"
-    if _NEGATION.search(before):
-        return "negated"
-    if _CAUSE.search(before):
-        return "cause of another happening"
-    clause = text[sentence.start:sentence.end]
-    if _HABITUAL.search(clause):
-        return "habitual, not one happening"
-    if _HYPOTHETICAL.search(clause):
-        return "hypothetical"
-    if _FUTURE.search(clause):
-        return "future"
-    return None
+@dataclass(frozen=True)
+class _Sides:
+    roles: Roles
+    inter1: int
+    inter2: int
 
 
-def _roles(ctx: _Context, sentence: Span, sub_event_type: str, spacy_doc: Any) -> Roles:
+# Which unnamed parties may stand as an actor of an event type, and as what kind.
+_PARTY_ROLES: dict[str, dict[str, str]] = {
+    "Battles": {"police": "police", "military": "military", "armed": "armed"},
+    "Protests": {"protesters": "protesters", "civilians": "protesters", "police": "police",
+                 "military": "military"},
+    "Riots": {"rioters": "rioters", "protesters": "rioters", "police": "police",
+              "military": "military", "civilians": "civilians", "armed": "armed"},
+}
+_GENERIC_INTER = {"police": 1, "military": 1, "armed": 3, "civilians": 7, "protesters": 6,
+                  "rioters": 5}
+_CROWD = {"Protests": "protesters", "Riots": "rioters"}
+
+
+def _party_entities(ctx: _Context, clause: Clause, event_type: str
+                    ) -> tuple[list[Entity], dict[str, int]]:
+    """Unnamed parties of the clause as actors with ACLED's generic names, and their inter."""
+    allowed = _PARTY_ROLES.get(event_type)
+    country = ctx.country_place.country if ctx.country_place else None
+    out: list[Entity] = []
+    inter: dict[str, int] = {}
+    for party in clause.parties:
+        kind = party.kind if allowed is None else allowed.get(party.kind)
+        if party.actor or kind is None:
+            continue
+        name = _generic(ctx, kind, country)
+        out.append(Entity(party.start, party.end, party.text, "PARTY", name))
+        inter[name] = _GENERIC_INTER[kind]
+    return out, inter
+
+
+def _generic(ctx: _Context, kind: str, country: str | None) -> str:
+    return generic_actor(ctx.resources.actors, ctx.resources.country_names, kind, country)
+
+
+def _roles(ctx: _Context, sentence: Span, sub_event_type: str, clause: Clause,
+           spacy_doc: Any) -> _Sides:
+    """actor1 and actor2: named actors first, then the clause's unnamed parties (ACLED's
+    generic actors), then the article's main armed actors."""
     actors = [e for e in ctx.doc.entities if e.actor and _inside(sentence, e.start, e.end)]
     armed = [e for e in actors if _inter(ctx, e.actor) in (1, 2, 3, 4, 8)]
     roles = assign_roles(armed or actors, spacy_doc)
     actor1, actor2 = roles.actor1, roles.actor2
-    text = ctx.doc.clean_text[sentence.start:sentence.end]
     event_type = ctx.resources.taxonomy.event_type_of(sub_event_type)
+    generic, inter = _party_entities(ctx, clause, event_type)
+    if generic and not (actor1 and actor2):
+        acting = [e for e in generic if inter[e.actor or ""] != 7]  # civilians never act
+        both = sorted([*(armed or actors), *acting], key=lambda e: e.start)
+        extra = assign_roles(both, spacy_doc)
+        victims = [e.actor or "" for e in generic if inter[e.actor or ""] == 7]
+        actor1 = actor1 or (extra.actor1 if extra.actor1 != actor2 else "")
+        actor2 = actor2 or (extra.actor2 if extra.actor2 != actor1 else "") or (
+            victims[0] if victims else "")
+    crowd = _CROWD.get(event_type)
+    if crowd is not None:
+        if inter.get(actor1) == 1 or _inter(ctx, actor1) in (1, 8):
+            actor1, actor2 = "", actor1 if not actor2 or inter.get(actor2) in (5, 6) else actor2
+        if not actor1:
+            country = ctx.country_place.country if ctx.country_place else None
+            actor1 = _generic(ctx, crowd, country)
+            inter[actor1] = _GENERIC_INTER[crowd]
+    text = ctx.doc.clean_text[sentence.start:sentence.end]
     civilians = event_type == "Violence against civilians" or (
         event_type == "Explosions/Remote violence" and not actor2 and _CIVILIANS.search(text)
     )
@@ -179,7 +217,9 @@ def _roles(ctx: _Context, sentence: Span, sub_event_type: str, spacy_doc: Any) -
         actor1 = opponents.pop(0)
     if not actor2 and event_type == "Battles" and opponents:
         actor2 = opponents.pop(0)
-    return Roles(actor1, actor2, roles.assoc1, roles.assoc2)
+    inter1 = inter.get(actor1) or _inter(ctx, actor1)
+    inter2 = 7 if actor2.startswith("Civilians") else inter.get(actor2) or _inter(ctx, actor2)
+    return _Sides(Roles(actor1, actor2, roles.assoc1, roles.assoc2), inter1, inter2)
 
 
 def _civilians_actor(ctx: _Context) -> str:
@@ -201,25 +241,38 @@ def _event_id(article_id: str, event_type: str, date: str, location: str) -> str
 
 
 def _confidence(hit: TriggerHit, roles: Roles, place: Place | None, time: TimeExpr | None) -> float:
-    score = 0.25 + 0.3 * hit.weight
-    score += 0.15 if roles.actor1 else 0.0
-    score += 0.1 if roles.actor2 else 0.0
-    score += 0.1 if place is not None and place.precision == "town" else 0.0
-    score += 0.1 if time is not None and time.precision == "day" else 0.0
+    """How sure the coder is of the event and its type: mostly how surely the words signal the
+    sub-event type (the trigger's weight, raised where actors and cues agree), then whether
+    the actors, the town and the day are known."""
+    score = 0.3 + 0.45 * hit.weight
+    score += 0.1 if roles.actor1 else 0.0
+    score += 0.05 if roles.actor2 else 0.0
+    score += 0.05 if place is not None and place.precision == "town" else 0.0
+    score += 0.05 if time is not None and time.precision == "day" else 0.0
     return round(min(score, 0.95), 2)
 
 
-def _build(ctx: _Context, sentence: Span, hit: TriggerHit, spacy_doc: Any,
+def _only_cumulative_toll(ctx: _Context, sentence: Span) -> bool:
+    tolls = [q for q in ctx.doc.quantities
+             if _inside(sentence, q.start, q.end) and q.measure in ("killed", "injured")]
+    return bool(tolls) and all(q.cumulative for q in tolls)
+
+
+def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy_doc: Any,
            story: dict[str, tuple[str, int]]) -> Event | None:
     """The event a trigger signals in its sentence. ``story`` holds the last explicit date of
     each event type in the article: a later sentence without a time of its own continues it."""
     taxonomy = ctx.resources.taxonomy
     time = _clause_time(ctx, sentence, hit)
+    if time is not None and time.direction == "future" and told_in_past(spacy_doc, hit):
+        time = None  # 'fired on friday': a weekday read forward in a report of the past
     if _is_background(time, ctx) or (time is not None and time.direction == "future"):
         return None
     text = ctx.doc.clean_text[sentence.start:sentence.end]
     if _LONG_RUNNING.search(text) and (time is None or time.precision != "day"):
         return None
+    if _only_cumulative_toll(ctx, sentence):
+        return None  # "4,500 killed since the coup": a running total, not an event
     event_type = taxonomy.event_type_of(hit.sub_event_type)
     if time is None and event_type in story:
         date, time_precision = story[event_type]
@@ -228,12 +281,10 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, spacy_doc: Any,
     if time is not None and time.value:
         story[event_type] = (date, time_precision)
     place = _place_for(ctx, sentence)
-    roles = _roles(ctx, sentence, hit.sub_event_type, spacy_doc)
+    sides = _roles(ctx, sentence, hit.sub_event_type, clause, spacy_doc)
+    roles, inter1, inter2 = sides.roles, sides.inter1, sides.inter2
     counts = _counts(ctx, sentence)
-    inter1, inter2 = _inter(ctx, roles.actor1), _inter(ctx, roles.actor2)
     hit = dataclasses.replace(hit, sub_event_type=_territory_side(hit.sub_event_type, inter1))
-    if roles.actor2.startswith("Civilians"):
-        inter2 = 7
     location = place.name if place else ""
     evidence = Evidence(ctx.doc.id, sentence.start, sentence.end, text)
     return Event(
@@ -272,16 +323,30 @@ def _notes(ctx: _Context, hit: TriggerHit, text: str) -> str:
 
 def _merge_same(events: list[Event]) -> list[Event]:
     """One event per happening within an article: the same event type on the same date and
-    place is one event (a caption or a restated lede adds evidence); the most confident
-    sub-event type stands."""
-    merged: dict[str, Event] = {}
+    place, between the same actors (or where one mention leaves an actor unsaid), is one event
+    (a caption or a restated lede adds evidence); the most confident sub-event type stands.
+    Different actors on the same day and place are different events, as in ACLED."""
+    merged: list[Event] = []
     for event in events:
-        prior = merged.get(event.event_id)
-        if prior is None:
-            merged[event.event_id] = event
-            continue
-        merged[event.event_id] = _combine(prior, event)
-    return list(merged.values())
+        for index, prior in enumerate(merged):
+            if prior.event_id == event.event_id and _same_sides(prior, event):
+                merged[index] = _combine(prior, event)
+                break
+        else:
+            clash = any(prior.event_id == event.event_id for prior in merged)
+            if clash:
+                key = f"{event.event_id}|{event.actor1}|{event.actor2}"
+                event = dataclasses.replace(
+                    event, event_id=hashlib.sha256(key.encode()).hexdigest()[:16])
+            merged.append(event)
+    return merged
+
+
+def _same_sides(a: Event, b: Event) -> bool:
+    """The same actors, in either order (a clash has two sides), or one left unsaid."""
+    if {a.actor1, a.actor2} == {b.actor1, b.actor2}:
+        return True
+    return all(not x or not y or x == y for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
 
 
 def _combine(a: Event, b: Event) -> Event:
@@ -313,14 +378,6 @@ def _watch(ctx: _Context, sentence: Span) -> Watch | None:
     return Watch(sentence.start, sentence.end, text, who, when)
 
 
-TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-
-
-def _rank(hit: TriggerHit) -> float:
-    """A change of territory is more specific than the fighting that brought it."""
-    return hit.weight + (0.5 if hit.sub_event_type in TERRITORY and hit.weight >= 0.7 else 0.0)
-
-
 def _territory_side(sub_event_type: str, inter1: int) -> str:
     """Who took the ground decides the sub-event type: state forces regain, others overtake."""
     if sub_event_type not in TERRITORY or not inter1:
@@ -328,40 +385,51 @@ def _territory_side(sub_event_type: str, inter1: int) -> str:
     return "Government regains territory" if inter1 == 1 else "Non-state actor overtakes territory"
 
 
-def _strongest_per_type(hits: list[TriggerHit], ctx: _Context, sentence: Span
-                        ) -> list[TriggerHit]:
-    """The strongest trigger of each event type in a sentence. A one-sided attack on civilians
-    (Violence against civilians) needs civilians in the clause and no more specific weapon."""
-    taxonomy = ctx.resources.taxonomy
-    by_type: dict[str, TriggerHit] = {}
-    for hit in hits:
-        event_type = taxonomy.event_type_of(hit.sub_event_type)
-        if event_type not in by_type or _rank(hit) > _rank(by_type[event_type]):
-            by_type[event_type] = hit
-    vac = by_type.get("Violence against civilians")
-    if vac is not None and vac.sub_event_type == "Attack":
-        text = ctx.doc.clean_text[sentence.start:sentence.end]
-        if "Explosions/Remote violence" in by_type or not _CIVILIANS.search(text):
-            del by_type["Violence against civilians"]
-    return list(by_type.values())
+def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
+    """Triggers, parties (named actors and party words, less sources and modifiers such as
+    'police station') and cues of a sentence."""
+    text, cues = ctx.doc.clean_text, ctx.resources.cues
+    named = []
+    for entity in ctx.doc.entities:
+        inter = _inter(ctx, entity.actor)
+        if entity.actor and inter and _inside(sentence, entity.start, entity.end):
+            named.append(Party(entity.start, entity.end, entity.text, KIND_OF_INTER[inter],
+                               inter, entity.actor))
+    words = [p for p in cues.parties(text, sentence.start, sentence.end)
+             if all(p.end <= n.start or n.end <= p.start for n in named)]
+    parties = tuple(sorted((dataclasses.replace(p, role=role_at(spacy_doc, p.start, p.end))
+                            for p in named + words
+                            if not names_no_actor(spacy_doc, p.start, p.end)),
+                           key=lambda p: p.start))
+    hits = tuple(ctx.resources.triggers.find(text, sentence.start, sentence.end))
+    return Clause(hits, parties, cues.cues(text, sentence.start, sentence.end))
+
+
+def _perpetrator(clause: Clause) -> bool:
+    return any(p.role == "1" and p.kind in ARMED_KINDS for p in clause.parties)
 
 
 def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Document:
     """Events and forward-looking statements of a processed Document."""
 
+    dated = bool(doc.published) and not any(f.startswith("no publication date")
+                                            for f in doc.flags)
     published = dt.date.fromisoformat((doc.published or dt.date.today().isoformat())[:10])
     town, country = _main_place(doc.places)
     ctx = _Context(doc, resources, published,
-                   tuple(main_armed_actors(list(doc.entities), resources.actors)), town, country)
+                   tuple(main_armed_actors(list(doc.entities), resources.actors)), town, country,
+                   dated)
     events: list[Event] = []
     watch: list[Watch] = []
     story: dict[str, tuple[str, int]] = {}
     for sentence in doc.sentences:
-        hits = resources.triggers.find(doc.clean_text, sentence.start, sentence.end)
-        for hit in _strongest_per_type(hits, ctx, sentence):
-            reason = _skip_reason(doc.clean_text, hit, sentence)
+        clause = _clause(ctx, sentence, spacy_doc)
+        for hit in choose(clause, resources.taxonomy):
+            if hit.sub_event_type == "Attack" and events and not _perpetrator(clause):
+                continue  # victims without a perpetrator after an event: its casualties
+            reason = skip_reason(doc.clean_text, hit, sentence.start, sentence.end, spacy_doc)
             if reason is None:
-                event = _build(ctx, sentence, hit, spacy_doc, story)
+                event = _build(ctx, sentence, hit, clause, spacy_doc, story)
                 if event is not None:
                     events.append(event)
         item = _watch(ctx, sentence)

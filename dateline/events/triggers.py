@@ -1,4 +1,12 @@
-"""Trigger words and phrases for ACLED sub-event types, from ``dateline/data/triggers.json``."""
+"""Trigger words and phrases for ACLED sub-event types, from ``dateline/data/triggers.json``.
+
+A trigger is one phrase ('air strike'); a frame is two word lists that signal a sub-event type
+together when a word of each is near the other ('seized ... ammunition' is Disrupted weapons use).
+
+    >>> lexicon = TriggerLexicon.load()
+    >>> [h.sub_event_type for h in lexicon.find("Police seized 12 rifles and two grenades.")]
+    ['Disrupted weapons use']
+"""
 
 from __future__ import annotations
 
@@ -18,16 +26,30 @@ class TriggerHit:
     weight: float
 
 
+def _last_word(word: str) -> str:
+    """A regex for a word and its inflections (attack: attacks, attacked, attacking, attackers;
+    rally: rallies, rallied; seize: seized, seizing)."""
+    last = re.escape(word)
+    if not (re.fullmatch(r"[a-z]+", word) and len(word) > 3):
+        return last
+    if word.endswith("y") and word[-2] not in "aeiou":
+        stem = last[:-1]
+        return rf"(?:{last}|{stem}(?:ies|ied|ying|ier|iers)|{last}ing)"
+    stem = last[:-1] if last.endswith("e") else last
+    return rf"(?:{last}|{stem}(?:s|es|ed|d|ing|ers?))"
+
+
 def _variants(phrase: str) -> str:
-    """A regex for a phrase whose last word may be inflected (attack, attacks, attacked...)."""
+    """A regex for a phrase whose last word may be inflected; a hyphen may stand for a space."""
     words = phrase.split()
-    last = re.escape(words[-1])
-    if re.fullmatch(r"[a-z]+", words[-1]) and len(words[-1]) > 3:
-        stem = last[:-1] if last.endswith("e") else last
-        last = rf"(?:{last}|{stem}(?:s|es|ed|d|ing|ers?))"
     separator = r"[\s-]+"
     head = "".join(re.escape(w) + separator for w in words[:-1])
-    return rf"(?<![\w-]){head}{last}(?![\w-])"
+    return rf"(?<![\w-]){head}{_last_word(words[-1])}(?![\w-])"
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str]:
+    longest_first = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    return re.compile("|".join(_variants(p) for p in longest_first), re.I)
 
 
 def _entries(raw: Any) -> list[tuple[str, float]]:
@@ -41,13 +63,48 @@ def _entries(raw: Any) -> list[tuple[str, float]]:
     return out
 
 
+@dataclass(frozen=True)
+class Frame:
+    """Two word lists that signal ``sub_event_type`` together within ``within`` words."""
+
+    sub_event_type: str
+    weight: float
+    within: int
+    ordered: bool
+    first: re.Pattern[str]
+    second: re.Pattern[str]
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> Frame:
+        return cls(spec["sub_event_type"], float(spec["weight"]), int(spec.get("within", 6)),
+                   bool(spec.get("ordered", False)), _alternation(spec["first"]),
+                   _alternation(spec["second"]))
+
+    def find(self, text: str, start: int, stop: int) -> list[TriggerHit]:
+        firsts = list(self.first.finditer(text, start, stop))
+        seconds = list(self.second.finditer(text, start, stop))
+        hits = []
+        for a in firsts:
+            for b in seconds:
+                if b.start() < a.end() and (self.ordered or b.end() > a.start()):
+                    continue
+                begin, end = min(a.start(), b.start()), max(a.end(), b.end())
+                gap = text[min(a.end(), b.end()):max(a.start(), b.start())]
+                if len(gap.split()) <= self.within and not re.search(r"[.;:!?]", gap):
+                    hits.append(TriggerHit(begin, end, text[begin:end], self.sub_event_type,
+                                           self.weight))
+        return hits
+
+
 class TriggerLexicon:
-    def __init__(self, table: dict[str, list[tuple[str, float]]]) -> None:
+    def __init__(self, table: dict[str, list[tuple[str, float]]],
+                 frames: tuple[Frame, ...] = ()) -> None:
         self._patterns = [
             (sub, weight, re.compile(_variants(phrase.lower()), re.I))
             for sub, phrases in table.items()
             for phrase, weight in phrases
         ]
+        self._frames = frames
 
     @classmethod
     def load(cls) -> TriggerLexicon:
@@ -60,16 +117,20 @@ class TriggerLexicon:
                 continue
             raw = spec.get("triggers", []) if isinstance(spec, dict) else spec
             table[sub] = _entries(raw)
-        return cls(table)
+        frames = tuple(Frame.from_spec(item) for item in data.get("frames", {}).get("items", ()))
+        return cls(table, frames)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TriggerHit]:
-        """Every trigger in text[start:end]; where two overlap, the longer (then heavier) wins."""
+        """Every trigger and frame in text[start:end]; where two overlap, the longer (then
+        heavier) wins."""
         stop = len(text) if end is None else end
         hits = [
             TriggerHit(m.start(), m.end(), m.group(), sub, weight)
             for sub, weight, pattern in self._patterns
             for m in pattern.finditer(text, start, stop)
         ]
+        for frame in self._frames:
+            hits.extend(frame.find(text, start, stop))
         hits.sort(key=lambda h: (-(h.end - h.start), -h.weight))
         kept: list[TriggerHit] = []
         for hit in hits:

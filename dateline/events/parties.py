@@ -1,0 +1,99 @@
+"""Who is in a clause and how a protest went, from the ``clause_cues`` of
+``dateline/data/triggers.json``.
+
+A party is a word for a kind of actor ('police', 'militants', 'villagers', 'protesters', 'mob')
+with the ACLED inter code of that kind; named actors found by the actor lexicon are parties too.
+Cues are words about the course of a protest (violence by demonstrators, intervention, lethal
+force) and military targets. The coder reads both to choose between sub-event types.
+
+    >>> cues = ClauseCues.load()
+    >>> [(p.kind, p.text) for p in cues.parties("Gunmen killed three villagers.")]
+    [('armed', 'Gunmen'), ('civilians', 'villagers')]
+    >>> sorted(cues.cues("Police fired tear gas at the stone-throwing crowd."))
+    ['intervention', 'protest_violence']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from dateline.events.triggers import _alternation
+from dateline.nlp.actors import ActorLexicon
+
+STATE_KINDS = frozenset({"police", "military"})
+ARMED_KINDS = frozenset({"police", "military", "armed"})
+KIND_OF_INTER = {1: "military", 2: "armed", 3: "armed", 4: "armed", 5: "rioters",
+                 6: "protesters", 7: "civilians", 8: "military"}
+
+
+@dataclass(frozen=True)
+class Party:
+    start: int
+    end: int
+    text: str
+    kind: str  # police, military, armed, civilians, protesters, rioters
+    inter: int
+    actor: str = ""  # the named actor, where the actor lexicon found one
+    role: str | None = None  # '1' acting, '2' acted on, as the parse says; None unknown
+
+
+@dataclass(frozen=True)
+class ClauseCues:
+    """Party words and protest cues; build it with :meth:`load`."""
+
+    party_patterns: tuple[tuple[str, int, re.Pattern[str]], ...]
+    cue_patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+    @classmethod
+    def load(cls) -> ClauseCues:
+        text = resources.files("dateline.data").joinpath("triggers.json").read_text("utf-8")
+        data = json.loads(text)["clause_cues"]
+        parties = tuple((kind, int(spec["inter"]), _alternation(spec["words"]))
+                        for kind, spec in data["parties"].items())
+        cues = tuple((name, _alternation(spec["words"])) for name, spec in data["cues"].items())
+        return cls(parties, cues)
+
+    def parties(self, text: str, start: int = 0, end: int | None = None) -> list[Party]:
+        """Party words in text[start:end], in order; the longer wins where two overlap."""
+        stop = len(text) if end is None else end
+        found = [Party(m.start(), m.end(), m.group(), kind, inter)
+                 for kind, inter, pattern in self.party_patterns
+                 for m in pattern.finditer(text, start, stop)]
+        found.sort(key=lambda p: (p.start - p.end, p.start))
+        kept: list[Party] = []
+        for party in found:
+            if all(party.end <= k.start or k.end <= party.start for k in kept):
+                kept.append(party)
+        return sorted(kept, key=lambda p: p.start)
+
+    def cues(self, text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
+        """The names of the cue lists with a word in text[start:end]."""
+        stop = len(text) if end is None else end
+        return frozenset(name for name, pattern in self.cue_patterns
+                         if pattern.search(text, start, stop))
+
+
+_TEMPLATE = {"armed": "unidentified", "civilians": "civilians", "protesters": "protesters",
+             "rioters": "rioters"}
+_BARE = {"armed": "Unidentified Armed Group", "civilians": "Civilians",
+         "protesters": "Protesters", "rioters": "Rioters"}
+
+
+def generic_actor(actors: ActorLexicon, country_names: dict[str, str], kind: str,
+                  country: str | None) -> str:
+    """ACLED's name for an unnamed party of ``kind`` in ``country`` (ISO code): the country's
+    police or military where the actor lexicon has them, else 'Police Forces of India' in
+    ACLED's pattern; 'Civilians (Syria)', 'Rioters (India)'; without a country, the bare name."""
+    if kind in STATE_KINDS:
+        forces = actors.state_forces(country, kind) if country else None
+        if forces is not None:
+            return forces.name
+        label = country_names.get(country, "") if country else ""
+        base = "Police Forces" if kind == "police" else "Military Forces"
+        return f"{base} of {label}" if label else base
+    if country:
+        return str(getattr(actors.generic(country), _TEMPLATE[kind]).name)
+    return _BARE[kind]

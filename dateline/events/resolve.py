@@ -1,0 +1,155 @@
+"""Choosing the sub-event types of a clause from its triggers, the parties in it and its cues.
+
+A trigger alone cannot tell some sub-event types apart; ACLED's codebook decides them by who
+is involved and how things went:
+
+- A protest (protest words or protesters) is a Violent demonstration when the demonstrators
+  are violent (stones, arson, clashes with the police), Excessive force against protesters when
+  lethal or seriously injuring force is used on them, Protest with intervention when they are
+  dispersed, tear-gassed or arrested, else a Peaceful protest. A 'clash' between protesters and
+  police is no Armed clash, and arrests at a protest are its intervention. A mob dispersed
+  with tear gas is a riot, not a protest.
+- Generic violence ('attack', 'killed', 'shot', 'opened fire') is an Armed clash when both
+  sides are armed (state forces and an armed group, or a military target), an Attack when
+  armed men or state forces in the clause turn on civilians or unnamed people, and nothing on
+  its own when a more specific event (a battle, a bomb, a riot) already explains it or no one
+  in the clause does it ("nine people were killed" restating the lede's bombing).
+
+    >>> from dateline.events.parties import ClauseCues
+    >>> from dateline.events.taxonomy import Taxonomy
+    >>> from dateline.events.triggers import TriggerLexicon
+    >>> text = "Protesters threw stones at police, who fired tear gas."
+    >>> cues = ClauseCues.load()
+    >>> clause = Clause(tuple(TriggerLexicon.load().find(text)), tuple(cues.parties(text)),
+    ...                 cues.cues(text))
+    >>> [h.sub_event_type for h in choose(clause, Taxonomy.load())]
+    ['Violent demonstration']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from dateline.events.parties import ARMED_KINDS, STATE_KINDS, Party
+from dateline.events.taxonomy import Taxonomy
+from dateline.events.triggers import TriggerHit
+
+GENERIC_VIOLENCE = 0.6  # Attack triggers lighter than this say only that there was violence
+PROTEST = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+RIOT = ("Violent demonstration", "Mob violence")
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+SPECIFIC_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Riots", "Protests"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """What the coder reads in one sentence."""
+
+    hits: tuple[TriggerHit, ...]
+    parties: tuple[Party, ...]
+    cues: frozenset[str]
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(p.kind for p in self.parties)
+
+    def two_armed_sides(self) -> bool:
+        kinds = self.kinds
+        named = {p.actor for p in self.parties if p.actor and p.kind in ARMED_KINDS}
+        return (bool(kinds & STATE_KINDS) and "armed" in kinds) or len(named) >= 2 or (
+            "military_target" in self.cues)
+
+
+def _as(hit: TriggerHit, sub_event_type: str, weight: float) -> TriggerHit:
+    return dataclasses.replace(hit, sub_event_type=sub_event_type, weight=round(weight, 2))
+
+
+def _outside_parties(hits: tuple[TriggerHit, ...], parties: tuple[Party, ...]
+                     ) -> list[TriggerHit]:
+    """'riot police' names a party, not a riot."""
+    return [h for h in hits if not any(p.start <= h.start and h.end <= p.end and
+                                       p.end - p.start > h.end - h.start for p in parties)]
+
+
+def _strongest_by_sub(hits: list[TriggerHit]) -> dict[str, TriggerHit]:
+    best: dict[str, TriggerHit] = {}
+    for hit in hits:
+        if hit.sub_event_type not in best or hit.weight > best[hit.sub_event_type].weight:
+            best[hit.sub_event_type] = hit
+    return best
+
+
+def _protests(best: dict[str, TriggerHit], clause: Clause) -> dict[str, TriggerHit]:
+    protest = [best[s] for s in PROTEST if s in best]
+    if not protest:
+        return best
+    anchor = max(protest, key=lambda h: h.weight)
+    kinds = clause.kinds
+    clash = best.get("Armed clash")
+    clash_of_protest = clash is not None and "armed" not in kinds
+    out = {s: h for s, h in best.items() if s not in PROTEST}
+    crowd_not_protest = "rioters" in kinds and "protesters" not in kinds and (
+        PROTEST[0] not in best)
+    if (any(s in best for s in RIOT) or "protest_violence" in clause.cues or clash_of_protest
+            or crowd_not_protest):
+        riot = max([best[s] for s in RIOT if s in best] + protest, key=lambda h: h.weight)
+        out.pop("Mob violence", None)
+        if clash_of_protest:
+            out.pop("Armed clash", None)
+        out["Violent demonstration"] = _as(riot, "Violent demonstration",
+                                           max(riot.weight, 0.8))
+    elif "Excessive force against protesters" in best or "lethal_force" in clause.cues:
+        out["Excessive force against protesters"] = _as(anchor, PROTEST[2],
+                                                        max(anchor.weight, 0.85))
+        out.pop("Attack", None)
+    elif "Protest with intervention" in best or "intervention" in clause.cues:
+        out["Protest with intervention"] = _as(anchor, PROTEST[1], max(anchor.weight, 0.8))
+        out.pop("Arrests", None)
+    else:
+        out["Peaceful protest"] = anchor if anchor.sub_event_type == PROTEST[0] else _as(
+            anchor, PROTEST[0], anchor.weight)
+    return out
+
+
+def _violence(best: dict[str, TriggerHit], clause: Clause, taxonomy: Taxonomy
+              ) -> dict[str, TriggerHit]:
+    attack = best.get("Attack")
+    if attack is None or attack.weight >= GENERIC_VIOLENCE:
+        return best
+    out = dict(best)
+    del out["Attack"]
+    specific = {taxonomy.event_type_of(s) for s in out} & SPECIFIC_VIOLENCE
+    if specific or any(s in out for s in ("Sexual violence", "Abduction/forced disappearance")):
+        return out
+    kinds = clause.kinds
+    acting = {p.kind for p in clause.parties if p.role == "1"}
+    if clause.two_armed_sides():
+        out["Armed clash"] = _as(attack, "Armed clash", 0.75)
+    elif "rioters" in acting:
+        out["Mob violence"] = _as(attack, "Mob violence", 0.7)
+    elif acting & ARMED_KINDS:
+        out["Attack"] = _as(attack, "Attack", 0.7 if "civilians" in kinds else 0.6)
+    return out
+
+
+def _rank(hit: TriggerHit) -> float:
+    """A change of territory is more specific than the fighting that brought it."""
+    return hit.weight + (0.5 if hit.sub_event_type in TERRITORY and hit.weight >= 0.7 else 0.0)
+
+
+def choose(clause: Clause, taxonomy: Taxonomy) -> list[TriggerHit]:
+    """The strongest sub-event type of each event type the clause signals, in text order."""
+    best = _strongest_by_sub(_outside_parties(clause.hits, clause.parties))
+    best = _violence(_protests(best, clause), clause, taxonomy)
+    by_type: dict[str, TriggerHit] = {}
+    for hit in best.values():
+        event_type = taxonomy.event_type_of(hit.sub_event_type)
+        if event_type not in by_type or _rank(hit) > _rank(by_type[event_type]):
+            by_type[event_type] = hit
+    vac = by_type.get("Violence against civilians")
+    if vac is not None and vac.sub_event_type == "Attack" and (
+            "Explosions/Remote violence" in by_type or not clause.kinds & {"civilians", "armed",
+                                                                            "police", "military"}):
+        del by_type["Violence against civilians"]
+    return sorted(by_type.values(), key=lambda h: h.start)

@@ -9,7 +9,9 @@
     ├── PipelineError           components in an impossible order, or a component failed
     ├── ModelNotFoundError      the spaCy pipeline is not installed
     ├── StoreError              the database cannot be opened, migrated or written
-    └── BenchError              an evaluation could not run or fell below its pinned minimum
+    │   └── NotFoundError       no such article, event or run in the database
+    ├── BenchError              an evaluation could not run or fell below its pinned minimum
+    └── BriefError              a briefing cannot be built or sent (bad day, mail server)
 """
 
 from __future__ import annotations
@@ -61,5 +63,13 @@ class StoreError(DatelineError):
     code = "E400"
 
 
+class NotFoundError(StoreError):
+    code = "E404"
+
+
 class BenchError(DatelineError):
     code = "E500"
+
+
+class BriefError(DatelineError):
+    code = "E600"

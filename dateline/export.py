@@ -85,6 +85,8 @@ class CountryCodes:
 
 def _tags(event: Event) -> str:
     parts = [f"sources={event.sources_count}", f"confidence={round(event.confidence, 2):g}"]
+    if event.fatalities_low is not None and event.fatalities_high != event.fatalities_low:
+        parts.append(f"fatalities_reported={event.fatalities_low}-{event.fatalities_high}")
     if event.injured:
         parts.append(f"injured={event.injured}")
     if event.displaced:
@@ -208,7 +210,8 @@ def _parquet_schema() -> Any:
     special = {
         "event_date": pa.date32(), "latitude": pa.float64(), "longitude": pa.float64(),
         "confidence": pa.float64(), "geonames_id": pa.int64(), "evidence": pa.string(),
-        "article_ids": pa.list_(pa.string()),
+        "article_ids": pa.list_(pa.string()), "fatalities_low": pa.int32(),
+        "fatalities_best": pa.int32(), "fatalities_high": pa.int32(),
     }
     fields = []
     for f in dataclasses.fields(Event):

@@ -194,6 +194,115 @@ class Event:
     evidence: tuple[Evidence, ...] = ()
     article_ids: tuple[str, ...] = ()
     sources_count: int = 1
+    # The range of the figures the sources gave (UCDP's low / best / high), set when events are
+    # merged across articles (dateline.merge); None for an event read from one article only.
+    # ``fatalities`` is then ``fatalities_low``: ACLED's rule, the most conservative figure.
+    fatalities_low: int | None = None
+    fatalities_best: int | None = None
+    fatalities_high: int | None = None
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """One article's account of an event, as the coder read it, and the merged event it joined
+    (``event_id``; None when a near-duplicate copy only repeats what its original said)."""
+
+    article_id: str
+    event: Event
+    event_id: str | None = None
+
+    @property
+    def report_id(self) -> str:
+        return self.event.event_id
+
+
+@dataclass(frozen=True)
+class ArticleSignature:
+    """An article's MinHash signature over word shingles of its clean text, its LSH band keys,
+    and the stored article it is a near-duplicate of (if any)."""
+
+    article_id: str
+    shingles: int
+    signature: bytes
+    bands: tuple[str, ...] = ()
+    original_id: str | None = None
+    similarity: float = 0.0
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """Who published an article, for citing it as a source."""
+
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    agency: str | None = None
+    url: str | None = None
+    published: str | None = None
+    original_id: str | None = None  # set when the article is a near-duplicate of that one
+
+    @property
+    def name(self) -> str:
+        """The outlet, with the agency it carried (``Golden Land Times (AFP)``)."""
+        if self.outlet and self.agency and self.agency not in self.outlet:
+            return f"{self.outlet} ({self.agency})"
+        return self.outlet or self.agency or self.title or self.id
+
+
+@dataclass(frozen=True)
+class BriefItem:
+    """One event in the briefing, with its severity score, its sources and its story so far
+    (``story_since``: the first day of the story when it began before this event's day)."""
+
+    event: Event
+    severity: float
+    sources: tuple[ArticleRef, ...] = ()
+    story_id: str | None = None
+    story_since: str | None = None
+    story_events: int = 0
+    reported_late: bool = False  # happened before the day, first reported on it
+
+
+@dataclass(frozen=True)
+class CountryBrief:
+    country: str
+    items: tuple[BriefItem, ...]
+
+
+@dataclass(frozen=True)
+class BriefFigure:
+    """One number of the day beside the daily average of the seven days before it."""
+
+    label: str
+    today: int
+    week_average: float
+
+
+@dataclass(frozen=True)
+class WatchNote:
+    """A forward-looking statement for "what to watch", with who made it and where."""
+
+    text: str
+    who: str | None
+    time: str | None
+    source: ArticleRef
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The daily briefing: what happened (by country, most severe first), the numbers against
+    the previous seven days, and what to watch."""
+
+    day: str
+    generated: str  # ISO timestamp (UTC)
+    countries: tuple[CountryBrief, ...] = ()
+    figures: tuple[BriefFigure, ...] = ()
+    watch: tuple[WatchNote, ...] = ()
+
+    @property
+    def items(self) -> tuple[BriefItem, ...]:
+        """Every item, in the briefing's order."""
+        return tuple(item for country in self.countries for item in country.items)
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from dateline.ingest import IngestOptions, iter_inputs
+from dateline.merge import MergeOptions, MergeRules, merge_document, merge_pending
 from dateline.model import OUTCOME_STATUSES, Outcome, RawDoc, content_id
 from dateline.pipeline import Pipeline, Result, run_in_worker, worker_pool
-from dateline.store.base import Store
+from dateline.store.base import MergeStore, Store
 
 CHUNK = 64  # inputs handed to the worker processes at a time: memory stays flat
 ALREADY_STORED = "already in the database (same content)"
@@ -20,6 +21,7 @@ class RunOptions:
     workers: int = 1
     ingest: IngestOptions = field(default_factory=IngestOptions)
     reprocess: bool = False  # process articles the store already holds
+    merge: MergeOptions = field(default_factory=MergeOptions)  # cross-article merging
 
 
 @dataclass
@@ -100,22 +102,32 @@ def _chunks(items: Iterable[RawDoc | Outcome], size: int) -> Iterator[list[RawDo
 def run_batch(inputs: Sequence[str], factory: Callable[[], Pipeline], store: Store | None,
               options: RunOptions = RunOptions(), *, pipeline: Pipeline | None = None,
               on_result: Callable[[Result], None] | None = None,
-              command: str = "run") -> RunSummary:
-    """Read, process and store ``inputs``. Never raises for a bad input."""
+              command: str = "run",
+              items: Iterable[RawDoc | Outcome] | None = None) -> RunSummary:
+    """Read, process and store ``inputs``. Never raises for a bad input.
+
+    ``items`` are articles already read (e.g. :func:`dateline.ingest.read_bytes` of a request
+    body); they are processed instead of reading ``inputs``, which then only name them."""
     summary = RunSummary()
     if store is not None:
         summary.run_id = store.start_run(command, list(inputs))
-    items = _filter_known(iter_inputs(inputs, options.ingest), store, options.reprocess)
-    for result in _results(factory, pipeline, items, options.workers):
+    read = iter_inputs(inputs, options.ingest) if items is None else items
+    known = _filter_known(read, store, options.reprocess)
+    rules = MergeRules.load() if isinstance(store, MergeStore) else None
+    for result in _results(factory, pipeline, known, options.workers):
         saved = store is not None and result.document is not None and store.save_document(
             result.document, summary.run_id)
         if saved:
             summary.new_articles += 1
+        if isinstance(store, MergeStore) and result.document is not None:
+            merge_document(store, result.document, options.merge, rules)
         if store is not None and summary.run_id:
             store.save_outcome(summary.run_id, result.outcome)
         summary.add(result.outcome)
         if on_result is not None:
             on_result(result)
+    if isinstance(store, MergeStore):  # articles stored but never merged (an older database)
+        merge_pending(store, options.merge, rules)
     if store is not None and summary.run_id:
         store.finish_run(summary.run_id, summary.as_dict())
     return summary

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from dateline.errors import StoreError
-from dateline.store.base import EventQuery, Store
+from dateline.store.base import EventQuery, MergeStore, Store
 from dateline.store.sqlite import DEFAULT_PATH, SQLiteStore
 
-__all__ = ["DEFAULT_PATH", "EventQuery", "SQLiteStore", "Store", "open_store"]
+__all__ = ["DEFAULT_PATH", "EventQuery", "MergeStore", "SQLiteStore", "Store", "open_store"]
 
 
 def open_store(location: str | Path = DEFAULT_PATH) -> Store:

@@ -18,10 +18,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from dateline.errors import StoreError
+from dateline.errors import NotFoundError, StoreError
 from dateline.model import Document, Event, Evidence, Outcome, to_dict
 from dateline.store.base import EventQuery
+from dateline.store.filters import like_escape, order_clause, tally_columns, where_clause
 from dateline.store.migrate import MIGRATIONS_DIR, migrate
+from dateline.store.sqlite_merge import MergeTables
 
 DEFAULT_PATH = "dateline.db"
 
@@ -31,9 +33,17 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "interaction",
     "civilian_targeting", "country", "iso3", "admin1", "admin2", "location", "latitude",
     "longitude", "geo_precision", "geonames_id", "source", "notes", "fatalities", "injured",
-    "displaced", "confidence",
+    "displaced", "confidence", "fatalities_low", "fatalities_best", "fatalities_high",
 )
-_EVENT_INSERT_COLUMNS = (*EVENT_COLUMNS, "article_ids", "sources_count", "created_at", "updated_at")
+# Added by 0002_merge.sql; written apart, so that a store opened on the first schema still works.
+RANGE_COLUMNS: tuple[str, ...] = ("fatalities_low", "fatalities_best", "fatalities_high")
+_EVENT_INSERT_COLUMNS = (
+    *(name for name in EVENT_COLUMNS if name not in RANGE_COLUMNS),
+    "article_ids", "sources_count", "created_at", "updated_at",
+)
+_RANGE_UPDATE_SQL = (
+    f"UPDATE events SET {', '.join(f'{name} = ?' for name in RANGE_COLUMNS)} WHERE event_id = ?"
+)
 _EVENT_UPSERT_SQL = (
     f"INSERT INTO events ({', '.join(_EVENT_INSERT_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in _EVENT_INSERT_COLUMNS)}) "
@@ -75,7 +85,7 @@ def _union(*groups: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item for group in groups for item in group if item))
 
 
-class SQLiteStore:
+class SQLiteStore(MergeTables):
     """A :class:`dateline.store.Store` in one SQLite file (WAL journal, foreign keys on).
 
     Opening migrates an older database; a database from a newer dateline raises StoreError.
@@ -88,6 +98,7 @@ class SQLiteStore:
         self.path = str(path)
         self.schema_version = 0
         self._migrations_dir = migrations_dir
+        self._ranges = False  # the events table has the RANGE_COLUMNS
         try:
             self._conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
         except sqlite3.Error as exc:
@@ -100,6 +111,8 @@ class SQLiteStore:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA journal_mode = WAL")
             self.schema_version = migrate(self._conn, self._migrations_dir, repr(self.path))
+            columns = {row[1] for row in self._conn.execute("PRAGMA table_info(events)")}
+            self._ranges = set(RANGE_COLUMNS) <= columns
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise StoreError(
@@ -183,7 +196,7 @@ class SQLiteStore:
                 self._annotation_rows(doc),
             )
             for event in doc.events:
-                self._upsert_event(conn, event, (doc.id,), now)
+                self._upsert_event(conn, event, (doc.id,), now, self._ranges)
         return is_new is None
 
     @staticmethod
@@ -193,7 +206,7 @@ class SQLiteStore:
         conn.execute("DELETE FROM evidence WHERE article_id = ?", (article_id,))
         rows = conn.execute(
             "SELECT event_id, article_ids FROM events WHERE article_ids LIKE ? ESCAPE '\\'",
-            (f'%"{_like_escape(article_id)}"%',),
+            (f'%"{like_escape(article_id)}"%',),
         ).fetchall()
         for event_id, ids_json in rows:
             remaining = [i for i in json.loads(ids_json) if i != article_id]
@@ -228,7 +241,7 @@ class SQLiteStore:
         annotations by Document field name (``entities``, ``places``, ...), and ``events``."""
         rows = self._read("SELECT * FROM articles WHERE id = ?", (article_id,))
         if not rows:
-            raise StoreError(
+            raise NotFoundError(
                 f"no article {article_id!r} in {self.path!r}",
                 hint="article ids are content hashes; see `dateline show INPUT --json`",
             )
@@ -253,16 +266,18 @@ class SQLiteStore:
         saved = 0
         with self._transaction("save events") as conn:
             for event in events:
-                self._upsert_event(conn, event, (), now)
+                self._upsert_event(conn, event, (), now, self._ranges)
                 saved += 1
         return saved
 
     @staticmethod
     def _upsert_event(
-        conn: sqlite3.Connection, event: Event, extra_ids: tuple[str, ...], now: str
+        conn: sqlite3.Connection, event: Event, extra_ids: tuple[str, ...], now: str,
+        ranges: bool = True,
     ) -> None:
         """Insert or update one event; evidence and article ids are unioned with what is
-        stored, and ``sources_count`` is the number of article ids."""
+        stored, and ``sources_count`` is the number of article ids. ``ranges``: the table has
+        the fatality range columns (0002)."""
         row = conn.execute(
             "SELECT article_ids FROM events WHERE event_id = ?", (event.event_id,)
         ).fetchone()
@@ -271,9 +286,12 @@ class SQLiteStore:
             stored, event.article_ids, (e.article_id for e in event.evidence), extra_ids
         )
         sources = len(article_ids) if article_ids else event.sources_count
-        values = [getattr(event, name) for name in EVENT_COLUMNS]
+        values = [getattr(event, name) for name in EVENT_COLUMNS if name not in RANGE_COLUMNS]
         values += [json.dumps(list(article_ids), ensure_ascii=False), sources, now, now]
         conn.execute(_EVENT_UPSERT_SQL, values)
+        if ranges:
+            conn.execute(_RANGE_UPDATE_SQL, [*(getattr(event, n) for n in RANGE_COLUMNS),
+                                             event.event_id])
         conn.executemany(
             'INSERT INTO evidence (event_id, article_id, "start", "end", text) '
             'VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, "start", "end") '
@@ -285,8 +303,8 @@ class SQLiteStore:
         """Stored events matching ``query`` (all if None), with their evidence, by event_date
         then event_id."""
         query = query or EventQuery()
-        where, params = _where(query)
-        sql = f"SELECT * FROM events{where} ORDER BY event_date, event_id"
+        where, params = where_clause(query)
+        sql = f"SELECT * FROM events{where}{order_clause(query)}"
         if query.limit is not None or query.offset:
             sql += " LIMIT ? OFFSET ?"
             params += [query.limit if query.limit is not None else -1, query.offset]
@@ -294,10 +312,26 @@ class SQLiteStore:
         evidence = self._evidence([row["event_id"] for row in rows])
         return [_event_from_row(row, evidence.get(row["event_id"], ())) for row in rows]
 
+    def count_events(self, query: EventQuery | None = None) -> int:
+        """How many stored events match ``query`` (its ``limit`` and ``offset`` ignored)."""
+        where, params = where_clause(query or EventQuery())
+        return int(self._read(f"SELECT COUNT(*) FROM events{where}", params)[0][0])
+
+    def tally(self, keys: tuple[str, ...], query: EventQuery | None = None
+              ) -> list[dict[str, Any]]:
+        """Events matching ``query`` counted by ``keys`` (columns from ``TALLY_KEYS``): one
+        dict per group with the keys, ``count`` and the sum of ``fatalities``, in key order."""
+        columns = tally_columns(keys)
+        where, params = where_clause(query or EventQuery())
+        rows = self._read(
+            f"SELECT {columns}, COUNT(*) AS count, COALESCE(SUM(fatalities), 0) AS fatalities "
+            f"FROM events{where} GROUP BY {columns} ORDER BY {columns}", params)
+        return [dict(row) for row in rows]
+
     def get_event(self, event_id: str) -> Event:
         rows = self._read("SELECT * FROM events WHERE event_id = ?", (event_id,))
         if not rows:
-            raise StoreError(
+            raise NotFoundError(
                 f"no event {event_id!r} in {self.path!r}",
                 hint="list stored events with `dateline events --db PATH`",
             )
@@ -376,7 +410,7 @@ class SQLiteStore:
         return result
 
     def _no_run(self, run_id: str) -> StoreError:
-        return StoreError(
+        return NotFoundError(
             f"no run {run_id!r} in {self.path!r}", hint="start one with start_run() first"
         )
 
@@ -393,46 +427,9 @@ class SQLiteStore:
         return {key: int(value) for key, value in dict(row).items()}
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _where(query: EventQuery) -> tuple[str, list[Any]]:
-    """The WHERE clause (with a leading space, or empty) and its parameters."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    simple = (
-        ("event_date >= ?", query.date_from),
-        ("event_date <= ?", query.date_to),
-        ("(country = ? COLLATE NOCASE OR iso3 = ? COLLATE NOCASE)", query.country),
-        ("event_type = ?", query.event_type),
-        ("sub_event_type = ?", query.sub_event_type),
-        ("confidence >= ?", query.min_confidence),
-    )
-    for clause, value in simple:
-        if value is not None:
-            clauses.append(clause)
-            params.extend([value] * clause.count("?"))
-    if query.actor:
-        pattern = f"%{_like_escape(query.actor)}%"
-        clauses.append(
-            "(" + " OR ".join(
-                f"{column} LIKE ? ESCAPE '\\'"
-                for column in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
-            ) + ")"
-        )
-        params.extend([pattern] * 4)
-    if query.article_id:
-        clauses.append(
-            "(event_id IN (SELECT event_id FROM evidence WHERE article_id = ?) "
-            "OR article_ids LIKE ? ESCAPE '\\')"
-        )
-        params.extend([query.article_id, f'%"{_like_escape(query.article_id)}"%'])
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
 def _event_from_row(row: sqlite3.Row, evidence: Iterable[Evidence]) -> Event:
-    values = {name: row[name] for name in EVENT_COLUMNS}
+    present = row.keys()
+    values = {name: row[name] for name in EVENT_COLUMNS if name in present}
     return Event(
         **values,
         evidence=tuple(evidence),

@@ -1,6 +1,7 @@
 # dateline: the two commands of the README, and their parts.
 #   make demo   set up .venv, process the bundled demo corpus, print the summary and the exports
 #   make test   set up .venv and run the tests
+#   make serve  the dashboard and JSON API over $(DB) (after make demo)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -8,13 +9,20 @@ DB ?= dateline.db
 OUT ?= out
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench gate clean
+WEB := dateline/web
 
-$(STAMP): pyproject.toml requirements.lock
+.PHONY: install demo test lint bench gate serve clean
+
+# The dashboard's country outlines come from the npm package world-atlas, pinned with its
+# integrity hash in $(WEB)/package-lock.json; without npm the map shows no outlines.
+$(STAMP): pyproject.toml requirements.lock $(WEB)/package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	if command -v npm >/dev/null; then \
+	  npm ci --prefix $(WEB) --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the dashboard map will have no country outlines"; fi
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -41,5 +49,8 @@ bench: $(STAMP)
 gate: $(STAMP)
 	$(BIN)/dateline bench --gate
 
+serve: $(STAMP)
+	$(BIN)/dateline serve --db $(DB)
+
 clean:
-	rm -rf $(VENV) $(OUT) $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(VENV) $(OUT) $(DB) $(DB)-wal $(DB)-shm $(WEB)/node_modules

@@ -44,3 +44,16 @@ def seed_doc(pipeline, seed_text):  # type: ignore[no-untyped-def]
     result = pipeline.run(RawDoc(seed_text, "text", "seed/article.txt"))
     assert result.document is not None, result.outcome.reason
     return result.document
+
+
+@pytest.fixture(scope="session")
+def demo_db(pipeline, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The bundled demo corpus (examples/) processed once into a database in a tmp dir."""
+    from dateline.runner import run_batch
+    from dateline.store import open_store
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with open_store(path) as store:
+        summary = run_batch([str(EXAMPLES)], lambda: pipeline, store, pipeline=pipeline)
+    assert summary.events > 0, summary.problems
+    return path

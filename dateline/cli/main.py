@@ -6,9 +6,11 @@ import click
 
 from dateline import __version__
 from dateline.cli.bench import bench
+from dateline.cli.brief import brief
 from dateline.cli.common import EXIT_CODES_HELP
 from dateline.cli.query import events, export
 from dateline.cli.run import extract, run
+from dateline.cli.serve import serve
 from dateline.cli.show import show
 
 
@@ -23,7 +25,7 @@ def cli() -> None:
     pass
 
 
-for command in (run, extract, show, events, export, bench):
+for command in (run, extract, show, events, export, serve, bench, brief):
     cli.add_command(command)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -58,9 +59,18 @@ def events(db: str, fmt: str, **filters: object) -> None:
     table = Table("date", "country", "location", "type", "actor1", "actor2", "fat.", "src",
                   "conf.", title=f"{len(found)} events")
     for e in found:
-        table.add_row(e.event_date, e.country, e.location, e.sub_event_type, e.actor1, e.actor2,
-                      str(e.fatalities), str(e.sources_count), f"{e.confidence:.2f}")
+        table.add_row(e.event_date, e.country, e.location, e.sub_event_type, _short(e.actor1),
+                      _short(e.actor2), str(e.fatalities), str(e.sources_count),
+                      f"{e.confidence:.2f}")
     Console().print(table)
+
+
+def _short(actor: str) -> str:
+    """An actor's name for a narrow table: ACLED's period and the long form after an acronym
+    go ("Military Forces of Russia (2000-)" -> "Military Forces of Russia", "SDF: Syrian
+    Democratic Forces" -> "SDF"). The exports keep the full names."""
+    name = re.sub(r"\s*\((?:\d{4}-(?:\d{4})?)\)", "", actor)
+    return re.sub(r"^([A-Z0-9-]{2,8}): .*$", r"\1", name)
 
 
 @click.command()

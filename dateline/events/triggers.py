@@ -96,14 +96,26 @@ class Frame:
         return hits
 
 
+KEY_CHARS = 3  # phrases are indexed by the first letters of their first word
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _key(phrase: str) -> str:
+    """Only phrases whose first word starts like a word of the sentence are tried: inflection
+    changes the end of a word, never its first three letters ('die' -> 'died')."""
+    words = _WORD.findall(phrase)
+    return words[0][:KEY_CHARS] if words and phrase[:1].isalnum() else ""
+
+
 class TriggerLexicon:
     def __init__(self, table: dict[str, list[tuple[str, float]]],
                  frames: tuple[Frame, ...] = ()) -> None:
-        self._patterns = [
-            (sub, weight, re.compile(_variants(phrase.lower()), re.I))
-            for sub, phrases in table.items()
-            for phrase, weight in phrases
-        ]
+        self._patterns: dict[str, list[tuple[str, float, re.Pattern[str]]]] = {}
+        for sub, phrases in table.items():
+            for phrase, weight in phrases:
+                key = _key(phrase.lower())
+                pattern = re.compile(_variants(phrase.lower()), re.I)
+                self._patterns.setdefault(key, []).append((sub, weight, pattern))
         self._frames = frames
 
     @classmethod
@@ -124,9 +136,11 @@ class TriggerLexicon:
         """Every trigger and frame in text[start:end]; where two overlap, the longer (then
         heavier) wins."""
         stop = len(text) if end is None else end
+        keys = {word[:KEY_CHARS] for word in _WORD.findall(text[start:stop].lower())} | {""}
         hits = [
             TriggerHit(m.start(), m.end(), m.group(), sub, weight)
-            for sub, weight, pattern in self._patterns
+            for key in keys.intersection(self._patterns)
+            for sub, weight, pattern in self._patterns[key]
             for m in pattern.finditer(text, start, stop)
         ]
         for frame in self._frames:

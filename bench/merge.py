@@ -24,13 +24,13 @@ stored first is the original). The baseline finds no copies; it has no score the
 from __future__ import annotations
 
 import json
-import math
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from dateline.benchmarks import BenchContext, Score, SuiteResult, hash_files
 from dateline.model import EventReport
+from dateline.nlp.gazetteer import distance_km
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "bench" / "data" / "merge_pairs.json"
@@ -43,10 +43,7 @@ FIND_KM = 300.0
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = (math.sin((la2 - la1) / 2) ** 2
-         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return distance_km(a, b)
 
 
 def _days(a: str, b: str) -> int:

@@ -16,6 +16,7 @@ from typing import Any
 
 from dateline.benchmarks import BenchContext, Score, SuiteResult, hash_files
 from dateline.model import Document
+from dateline.nlp.gazetteer import distance_km
 
 
 @dataclass
@@ -29,10 +30,7 @@ class Checks:
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
+    return distance_km((lat1, lon1), (lat2, lon2))
 
 
 def _paragraphs(text: str) -> list[str]:

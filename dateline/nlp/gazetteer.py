@@ -292,6 +292,10 @@ class Gazetteer:
             rows = [r for r in rows if self._distance(r, near) <= NEAR_KM] or rows
         return self._entry(rows[0]) if rows else None
 
+    def country_names(self) -> dict[str, str]:
+        """ISO 3166 alpha-2 code -> country name, for every country the gazetteer knows."""
+        return {info.iso2: info.name for info in self._countries.values()}
+
     def country(self, code_or_name: str) -> GazetteerEntry | None:
         """The country with this ISO 3166 alpha-2, alpha-3 or numeric code, or this name."""
         text = code_or_name.strip()

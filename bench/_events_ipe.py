@@ -15,10 +15,11 @@ From dateline's event records (state forces = an actor with ACLED inter code 1):
 
 - ARREST: an event of sub-event type Arrests.
 - FORCE: police or state force used, as the record asserts it: Protest with intervention or
-  Excessive force against protesters; a Battles, Explosions/Remote violence or Violence against
-  civilians event with state forces as actor1; an Armed clash with state forces on either side.
-  A Riots event with the police as actor2 does not count: ACLED's record says the police were
-  there (interaction 15), not that they used force.
+  Excessive force against protesters; a Battles, Explosions/Remote violence, Violence against
+  civilians or Riots event with state forces as actor1; an Armed clash with state forces on
+  either side. dateline puts the state forces first in a riot only when they used force on the
+  crowd ('police opened fire on the mob'); a Riots event with the police as actor2 does not
+  count: the record says the police were there (interaction 15), not that they used force.
 - KILL: a FORCE event with fatalities above 0.
 
 Baseline, in the same run: keyword match on the sentence (``KEYWORDS``).
@@ -90,6 +91,7 @@ def event_classes(event: Any) -> set[str]:
     state1, state2 = event.inter1 == STATE, event.inter2 == STATE
     force = (event.sub_event_type in FORCE_TYPES
              or (event.event_type in ACTOR1_TYPES and state1)
+             or (event.event_type == "Riots" and state1)
              or (event.sub_event_type == "Armed clash" and (state1 or state2)))
     if force:
         found.add("FORCE")

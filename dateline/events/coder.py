@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from dateline.events.combine import add_casualties, merge_same
 from dateline.events.modality import skip_reason, told_in_past
 from dateline.events.parties import ARMED_KINDS, KIND_OF_INTER, ClauseCues, Party, generic_actor
 from dateline.events.resolve import TERRITORY, Clause, choose
@@ -36,6 +37,11 @@ _LONG_RUNNING = re.compile(r"\b(?:(?:has|have) been \w+ing\b.*\bfor (?:more than
                            r"since the (?:start|beginning|outbreak))", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|remains?|continues?|there are|there is|now|still|today|"
                       r"this (?:morning|afternoon|evening))\b", re.I)
+_UNREAL = re.compile(r"\b(?:would|could|might|may|if|feared|fear|no one|nobody|not|denied|"
+                     r"refuted|disputed|claimed)\b", re.I)
+_BACK_REFERENCE = re.compile(r"\b(?:in|during|after) (?:the|this|that) (?:firing|shooting|incident|"
+                             r"violence|clash(?:es)?|attack|riots?|rioting|explosion|blast|"
+                             r"lathi-?charge|stampede)\b", re.I)
 _SPEAKER = re.compile(r"(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3})\s+(?:assures?|says?|said|"
                       r"announced|warned|predicted|promised|insists?|told)\b")
 
@@ -65,7 +71,8 @@ def _inside(span: Span, start: int, end: int) -> bool:
 
 
 def _main_place(places: tuple[Place, ...]) -> tuple[Place | None, Place | None]:
-    usable = [p for p in places if p.role == "mention" and p.latitude is not None]
+    usable = [p for p in places if p.role == "mention" and p.latitude is not None
+              and p.country]  # a continent or region ("Europe") is no event location
     towns = Counter(p.name for p in usable if p.precision == "town")
     town = next((p for p in usable if towns and p.name == towns.most_common(1)[0][0]), None)
     countries = Counter(p.country for p in usable if p.country)
@@ -118,7 +125,8 @@ def _date_fields(time: TimeExpr | None, sentence_text: str, ctx: _Context) -> tu
 
 def _place_for(ctx: _Context, sentence: Span) -> Place | None:
     here = [p for p in ctx.doc.places
-            if _inside(sentence, p.start, p.end) and p.role == "mention" and p.latitude is not None]
+            if _inside(sentence, p.start, p.end) and p.role == "mention" and p.latitude is not None
+            and p.country]
     if here:
         best = min(here, key=lambda p: GEO_PRECISION[p.precision])
         main = ctx.main_place
@@ -199,7 +207,13 @@ def _roles(ctx: _Context, sentence: Span, sub_event_type: str, clause: Clause,
         actor2 = actor2 or (extra.actor2 if extra.actor2 != actor1 else "") or (
             victims[0] if victims else "")
     crowd = _CROWD.get(event_type)
-    if crowd is not None:
+    forces = clause.forces_acting() if crowd == "rioters" else None
+    if forces is not None:  # 'police opened fire on the mob': who used force comes first
+        country = ctx.country_place.country if ctx.country_place else None
+        actor1 = forces.actor or _generic(ctx, forces.kind, country)
+        actor2 = _generic(ctx, "rioters", country)
+        inter[actor1], inter[actor2] = forces.inter, 5
+    elif crowd is not None:
         if inter.get(actor1) == 1 or _inter(ctx, actor1) in (1, 8):
             actor1, actor2 = "", actor1 if not actor2 or inter.get(actor2) in (5, 6) else actor2
         if not actor1:
@@ -321,49 +335,6 @@ def _notes(ctx: _Context, hit: TriggerHit, text: str) -> str:
     return f"On {day}, {ctx.doc.outlet or ctx.doc.agency or 'a source'} reported: {summary}"
 
 
-def _merge_same(events: list[Event]) -> list[Event]:
-    """One event per happening within an article: the same event type on the same date and
-    place, between the same actors (or where one mention leaves an actor unsaid), is one event
-    (a caption or a restated lede adds evidence); the most confident sub-event type stands.
-    Different actors on the same day and place are different events, as in ACLED."""
-    merged: list[Event] = []
-    for event in events:
-        for index, prior in enumerate(merged):
-            if prior.event_id == event.event_id and _same_sides(prior, event):
-                merged[index] = _combine(prior, event)
-                break
-        else:
-            clash = any(prior.event_id == event.event_id for prior in merged)
-            if clash:
-                key = f"{event.event_id}|{event.actor1}|{event.actor2}"
-                event = dataclasses.replace(
-                    event, event_id=hashlib.sha256(key.encode()).hexdigest()[:16])
-            merged.append(event)
-    return merged
-
-
-def _same_sides(a: Event, b: Event) -> bool:
-    """The same actors, in either order (a clash has two sides), or one left unsaid."""
-    if {a.actor1, a.actor2} == {b.actor1, b.actor2}:
-        return True
-    return all(not x or not y or x == y for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
-
-
-def _combine(a: Event, b: Event) -> Event:
-    if b.confidence > a.confidence:
-        a, b = b, a
-    return dataclasses.replace(
-        a,
-        actor1=a.actor1 or b.actor1, actor2=a.actor2 or b.actor2,
-        inter1=a.inter1 or b.inter1, inter2=a.inter2 or b.inter2,
-        fatalities=max(a.fatalities, b.fatalities), injured=max(a.injured, b.injured),
-        displaced=max(a.displaced, b.displaced),
-        time_precision=min(a.time_precision, b.time_precision),
-        confidence=round(min(0.95, max(a.confidence, b.confidence) + 0.05), 2),
-        evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
-    )
-
-
 def _watch(ctx: _Context, sentence: Span) -> Watch | None:
     text = ctx.doc.clean_text[sentence.start:sentence.end]
     future_time = any(t.direction == "future" for t in ctx.doc.times
@@ -405,6 +376,23 @@ def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
     return Clause(hits, parties, cues.cues(text, sentence.start, sentence.end))
 
 
+def _casualties_of_last(ctx: _Context, sentence: Span, hits: tuple[TriggerHit, ...],
+                        events: list[Event]) -> None:
+    """'Three persons were injured in the firing, police said': casualties in a sentence with
+    no event and no time of its own belong to the event told before it."""
+    counts = _counts(ctx, sentence)
+    text = ctx.doc.clean_text[sentence.start:sentence.end]
+    if not (counts["killed"] or counts["injured"]) or _UNREAL.search(text):
+        return
+    if not (_BACK_REFERENCE.search(text) or (not hits and len(text.split()) <= 15)):
+        return  # another act named ('died after a stabbing'), not a back reference
+    if any(_inside(sentence, t.start, t.end) for t in ctx.doc.times) or any(
+            _inside(sentence, p.start, p.end) for p in ctx.doc.places):
+        return  # a time or place of its own: maybe another happening
+    add_casualties(events, Evidence(ctx.doc.id, sentence.start, sentence.end, text),
+                   counts["injured"])
+
+
 def _perpetrator(clause: Clause) -> bool:
     return any(p.role == "1" and p.kind in ARMED_KINDS for p in clause.parties)
 
@@ -424,6 +412,7 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
     story: dict[str, tuple[str, int]] = {}
     for sentence in doc.sentences:
         clause = _clause(ctx, sentence, spacy_doc)
+        found = len(events)
         for hit in choose(clause, resources.taxonomy):
             if hit.sub_event_type == "Attack" and events and not _perpetrator(clause):
                 continue  # victims without a perpetrator after an event: its casualties
@@ -432,7 +421,9 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
                 event = _build(ctx, sentence, hit, clause, spacy_doc, story)
                 if event is not None:
                     events.append(event)
+        if len(events) == found and events:
+            _casualties_of_last(ctx, sentence, clause.hits, events)
         item = _watch(ctx, sentence)
         if item is not None:
             watch.append(item)
-    return dataclasses.replace(doc, events=tuple(_merge_same(events)), watch=tuple(watch))
+    return dataclasses.replace(doc, events=tuple(merge_same(events)), watch=tuple(watch))

@@ -60,6 +60,14 @@ class Clause:
         return (bool(kinds & STATE_KINDS) and "armed" in kinds) or len(named) >= 2 or (
             "military_target" in self.cues)
 
+    def forces_acting(self) -> Party | None:
+        """The state forces that use force in the clause ('police opened fire on the mob',
+        'killed in police firing'): a state party the parse reads as acting, with a word of
+        state force (``state_force`` cues); None otherwise."""
+        if "state_force" not in self.cues:
+            return None
+        return next((p for p in self.parties if p.kind in STATE_KINDS and p.role == "1"), None)
+
 
 def _as(hit: TriggerHit, sub_event_type: str, weight: float) -> TriggerHit:
     return dataclasses.replace(hit, sub_event_type=sub_event_type, weight=round(weight, 2))

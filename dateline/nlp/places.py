@@ -21,7 +21,6 @@ from dateline.nlp.gazetteer import NEAR_KM, Gazetteer, GazetteerEntry, distance_
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-PRECISION = {"city": "town", "admin2": "district", "admin1": "province", "country": "country"}
 _COMPARISON = re.compile(
     r"(?:comparable to|compared to|the size of|as (?:big|large|small) as|like|larger than|"
     r"smaller than|bigger than)\s+(?:a |the )?(?:country |region |state )?(?:like |such as )?$",
@@ -153,7 +152,7 @@ def _shared(name: str, entries: list[GazetteerEntry]) -> bool:
 
 
 def _to_place(start: int, end: int, text: str, entry: GazetteerEntry, role: str) -> Place:
-    precision = PRECISION.get(entry.kind, "town")
+    precision: str = entry.precision
     if _DIRECTION.match(text) and entry.kind == "country" and name_key(text) != name_key(
             entry.name):
         precision = "region"  # 'northern Syria', not 'South Korea'
@@ -165,7 +164,8 @@ def _to_place(start: int, end: int, text: str, entry: GazetteerEntry, role: str)
 
 
 def _compound_modifier(text: str, end: int) -> bool:
-    """'Britain-based', 'US-led': a name inside a compound adjective is not a place mention."""
+    """'Britain-based', 'US-led': a name inside a compound adjective is an origin, not a place
+    where something happened."""
     return bool(re.match(r"-[a-z]", text[end:end + 2]))
 
 
@@ -240,10 +240,14 @@ def _entry(mention: str, ctx: _Context, near: tuple[float, float] | None
     for candidate in _names(mention):
         entries = ctx.gazetteer.lookup(candidate)
         if _ACRONYM.match(candidate):
-            entries = [e for e in entries if e.kind == "country"]  # 'US', not Us in France
+            entries = [e for e in entries if e.kind in ("country", "region")]  # not Us in France
+        elif len(candidate) <= 3:
+            entries = [e for e in entries if e.kind != "region"]  # 'Eu' in France, not the EU
         if not entries:
             continue
         key = name_key(candidate)
+        if entries[0].kind == "region" and name_key(entries[0].name) == key:
+            return entries[0]  # 'the Middle East', not a village of that name
         entry = _choose(entries, key, ctx, near)
         same = [e for e in entries if e.kind == "city" and e.country == entry.country
                 and name_key(e.name) == key]
@@ -269,6 +273,9 @@ def _demonym_country(mention: str, gazetteer: Gazetteer) -> GazetteerEntry | Non
     """The country of a nationality word: 'Syrian', 'Syrians', 'Iraqi', 'Chinese', 'Turkish',
     'South Korean'. Suffix rules, checked against the gazetteer's country names."""
     word = mention.strip()
+    listed = gazetteer.demonym(word)  # 'American', 'British', 'Filipino', 'European'
+    if listed is not None and listed.latitude is not None:
+        return listed
     if word.endswith("s") and not word.endswith(("ss", "ese")):
         word = word[:-1]
     for suffix, endings in _DEMONYM_RULES:
@@ -291,12 +298,21 @@ def _origin_places(entities: list[Entity], gazetteer: Gazetteer) -> list[Place]:
             entry = _demonym_country(ent.text, gazetteer)
             if entry is not None:
                 out.append(_to_place(ent.start, ent.end, ent.text, entry, "origin"))
+        elif ent.label == "ORG" and (whole := _named_body(ent.text, gazetteer)) is not None:
+            out.append(_to_place(ent.start, ent.end, ent.text, whole, "origin"))  # 'the EU'
         elif ent.label in ("ORG", "FAC"):
             out += [_to_place(ent.start + m.start(), ent.start + m.end(), m.group(), entry,
                               "origin")
                     for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", ent.text)
                     if (entry := _country_word(m.group(), gazetteer)) is not None]
     return out
+
+
+def _named_body(name: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The country or region an organisation's whole name is an alias of ('EU', 'European
+    Union' for Europe), as places.json lists it; None for any other organisation."""
+    entries = [e for e in gazetteer.lookup(name) if e.kind in ("country", "region")]
+    return entries[0] if entries and entries[0].latitude is not None else None
 
 
 def _country_word(word: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
@@ -323,11 +339,10 @@ def find_places(text: str, entities: list[Entity], gazetteer: Gazetteer,
             start = direction.start()
         mention = text[start:end]
         entry = _entry(mention, ctx, _near(places))
-        if entry is None or _compound_modifier(text, end):
+        if entry is None or _abroad_homonym(entry, ctx, from_model):
             continue
-        if _abroad_homonym(entry, ctx, from_model):
-            continue
-        role = _role(text, start)
+        # 'US-led', 'London-based': where someone comes from, not where anything happened
+        role = "origin" if _compound_modifier(text, end) else _role(text, start)
         if role == "mention" and entry.country != ctx.country and _metonymic(text, start, end):
             role = "origin"
         places.append(_to_place(start, end, mention, entry, role))
@@ -341,7 +356,8 @@ def _abroad_homonym(entry: GazetteerEntry, ctx: _Context, from_model: bool) -> b
     """A small town abroad, in a story about elsewhere, is a namesake of some place the
     gazetteer lacks; a large town abroad ('London' in a story about Ireland) is meant, and so is
     a province the model took for a place ('Tamil Nadu')."""
-    if entry.kind == "country" or ctx.country is None or entry.country in (ctx.country, *ctx.named):
+    if entry.kind in ("country", "region") or ctx.country is None or entry.country in (
+            ctx.country, *ctx.named):
         return False
     if (entry.population or 0) >= LARGE_TOWN:
         return False

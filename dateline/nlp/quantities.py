@@ -54,6 +54,12 @@ _NOT_COUNTS = re.compile(
     r"meters?|metres?|percent|per cent|%|square|tons?|tonnes?|dollars?|euros?)\b", re.I)
 _AGE = re.compile(r"\b(?:aged|ages|age|aged between|between)\s+(?:\d+\s+and\s+)?$", re.I)
 _AGE_AFTER = re.compile(r"(?:\s*-?\s*(?:years?|yrs?)[\s-]*old|\s*-year-old)", re.I)
+# A part of a count given elsewhere: 'two of the injured', 'among them two children',
+# 'killing 12, including three children'. Not a count of its own ('three of them died' is).
+_PART_OF = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|killed|victims|casualties|"
+                      r"hostages|detainees|arrested)\b", re.I)
+_PART_BEFORE = re.compile(r"\b(?:among them|among those|among the dead|among the \w+|including|"
+                          r"of whom|of them)\s*,?\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _MEASURE_RES = [(name, re.compile(rf"\b(?:{pattern})\b", re.I)) for name, pattern in MEASURES]
 
@@ -114,7 +120,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if _AGE.search(text, max(0, m.start() - 12), m.start()) or _AGE_AFTER.match(text, m.end()):
             continue
         value = parse_number(number)
-        if value is None:
+        if value is None or _PART_OF.match(text, m.end()) or _PART_BEFORE.search(
+                text, max(0, m.start() - 24), m.start()):
             continue
         measure = _measure_before(text, m.start()) or _measure(
             text, m.end(), number.lower() in ("several", "a few"))

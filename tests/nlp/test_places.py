@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.model import Entity
-from dateline.nlp.gazetteer import Gazetteer
+from dateline.nlp.gazetteer import Gazetteer, distance_km
 from dateline.nlp.places import find_places, resolve_places
 
 
@@ -64,11 +64,30 @@ def test_washington_is_the_capital(gazetteer: Gazetteer) -> None:
     assert (place.precision, place.admin1) == ("town", "District of Columbia")
 
 
-def test_acronyms_name_countries_only(gazetteer: Gazetteer) -> None:
-    text = "The EU and the US met."
-    eu, us = resolve_places(text, [(4, 6), (15, 17)], [], gazetteer)
-    assert eu is None
+def test_acronyms_name_countries_and_regions_only(gazetteer: Gazetteer) -> None:
+    text = "The EU and the US met in Eu."
+    eu, us, town = resolve_places(text, [(4, 6), (15, 17), (25, 27)], [], gazetteer)
+    assert eu is not None and (eu.name, eu.precision, eu.country) == ("Europe", "region", None)
     assert us is not None and us.country == "US"
+    assert town is not None and town.country == "FR"  # the town in Normandy: not an acronym
+
+
+def test_countries_have_reference_points_and_demonyms(gazetteer: Gazetteer) -> None:
+    us = gazetteer.country("US")
+    assert us is not None and us.latitude is not None and us.longitude is not None
+    assert distance_km((us.latitude, us.longitude), (39.83, -98.58)) < 25  # Lebanon, Kansas
+    american = gazetteer.demonym("Americans")
+    assert american is not None and american.country == "US"  # the most populous 'American'
+    assert gazetteer.demonym("British") == gazetteer.country("GB")
+
+
+def test_regions_are_places_without_a_country(gazetteer: Gazetteer) -> None:
+    text = "Foreign fighters returned to Europe and the Middle East, a European official said."
+    places = find_places(text, _entities(text, ("European", "NORP")), gazetteer)
+    by_text = {p.text: p for p in places}
+    assert (by_text["Europe"].precision, by_text["Europe"].country) == ("region", None)
+    assert by_text["Middle East"].precision == "region"
+    assert by_text["European"].role == "origin"
 
 
 def test_a_province_misread_as_a_person(gazetteer: Gazetteer) -> None:
@@ -85,3 +104,16 @@ def test_resolve_given_spans(gazetteer: Gazetteer) -> None:
     assert deir is not None and deir.country == "SY"
     assert baghuz is not None and baghuz.name == "Al-Baghuz Fawqani"
     assert iraqi is not None and (iraqi.country, iraqi.role) == ("IQ", "origin")
+
+
+def test_a_name_inside_a_compound_adjective_is_an_origin(gazetteer: Gazetteer) -> None:
+    text = "A US-led coalition and a London-based monitor reported strikes near Raqqa."
+    places = {p.text: p for p in find_places(text, _entities(text, ("US", "GPE")), gazetteer)}
+    assert places["US"].role == "origin" and places["London"].role == "origin"
+    assert places["Raqqa"].role == "mention"
+
+
+def test_state_abbreviations_and_nicknames(gazetteer: Gazetteer) -> None:
+    (ala,) = gazetteer.lookup("Ala.")[:1]
+    assert (ala.name, ala.kind, ala.country) == ("Alabama", "admin1", "US")
+    assert all(e.name != "Golden" for e in gazetteer.lookup("California"))  # 'Golden State'

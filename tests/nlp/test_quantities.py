@@ -40,3 +40,10 @@ def test_quantities(sentence: str, value: int, measure: str, qualifier: str | No
                                       "The town is 40 km away.", "In 2014 the group rose."])
 def test_not_counts(sentence: str) -> None:
     assert find_quantities(sentence) == []
+
+
+def test_a_part_of_a_count_is_not_a_count() -> None:
+    text = ("The blast killed 12 people, including three children, and wounded 30, among them "
+            "four women. Two of the injured later died of their wounds.")
+    assert [(q.value, q.measure) for q in find_quantities(text)] == [(12, "killed"),
+                                                                    (30, "injured")]

@@ -1,0 +1,85 @@
+"""One event per happening within an article: mentions of the same happening merge into one
+record, and a casualty report that names no one ("two people were injured in the firing")
+joins the event it follows as evidence.
+
+    >>> from dateline.model import Event
+    >>> a = Event("e1", "2002-03-01", 1, "Demonstrations", "Riots", "Violent demonstration",
+    ...           "Police Forces of India", "Rioters (India)", confidence=0.8)
+    >>> b = dataclasses.replace(a, actor1="Rioters (India)", actor2="Police Forces of India")
+    >>> len(merge_same([a, b]))  # who used force on whom differs: two records
+    2
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+from dateline.model import Event, Evidence
+
+# Event types whose casualties a later sentence may report without naming who caused them.
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians",
+                           "Riots"})
+FORCE_ON_PROTESTS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+
+
+def merge_same(events: list[Event]) -> list[Event]:
+    """The same event type on the same date and place, between the same actors (or where one
+    mention leaves an actor unsaid), is one event (a caption or a restated lede adds
+    evidence); the most confident sub-event type stands. Different actors on the same day and
+    place are different events, as in ACLED."""
+    merged: list[Event] = []
+    for event in events:
+        for index, prior in enumerate(merged):
+            if prior.event_id == event.event_id and same_sides(prior, event):
+                merged[index] = combine(prior, event)
+                break
+        else:
+            clash = any(prior.event_id == event.event_id for prior in merged)
+            if clash:
+                key = f"{event.event_id}|{event.actor1}|{event.actor2}"
+                event = dataclasses.replace(
+                    event, event_id=hashlib.sha256(key.encode()).hexdigest()[:16])
+            merged.append(event)
+    return merged
+
+
+def same_sides(a: Event, b: Event) -> bool:
+    """The same actors, or one left unsaid. In a battle the order does not matter (a clash has
+    two sides); elsewhere actor1 is the side that acted, so the police firing on a mob and a
+    mob attacking the police are two happenings."""
+    if a.event_type == "Battles" and {a.actor1, a.actor2} == {b.actor1, b.actor2}:
+        return True
+    return all(not x or not y or x == y for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+
+
+def combine(a: Event, b: Event) -> Event:
+    if b.confidence > a.confidence:
+        a, b = b, a
+    return dataclasses.replace(
+        a,
+        actor1=a.actor1 or b.actor1, actor2=a.actor2 or b.actor2,
+        inter1=a.inter1 or b.inter1, inter2=a.inter2 or b.inter2,
+        fatalities=max(a.fatalities, b.fatalities), injured=max(a.injured, b.injured),
+        displaced=max(a.displaced, b.displaced),
+        time_precision=min(a.time_precision, b.time_precision),
+        confidence=round(min(0.95, max(a.confidence, b.confidence) + 0.05), 2),
+        evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
+    )
+
+
+def add_casualties(events: list[Event], evidence: Evidence, injured: int = 0) -> bool:
+    """A sentence that reports casualties and no event of its own ('one person was injured in
+    the firing') tells of the last violent event before it: it becomes that event's evidence,
+    and its wounded count the event's where the event had none. The event's fatalities stay
+    as its own report gave them: a later death toll may be a running total. False when there
+    is no such event."""
+    for index in range(len(events) - 1, -1, -1):
+        event = events[index]
+        if event.event_type in VIOLENT_TYPES or event.sub_event_type in FORCE_ON_PROTESTS:
+            if evidence not in event.evidence:
+                events[index] = dataclasses.replace(
+                    event, evidence=event.evidence + (evidence,),
+                    injured=event.injured or injured)
+            return True
+    return False

@@ -1,0 +1,105 @@
+"""State forces using force on a rioting crowd, and casualty reports that join the event they
+follow; sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dateline.events.combine import add_casualties, merge_same, same_sides
+from dateline.events.parties import ClauseCues, Party
+from dateline.events.resolve import Clause
+from dateline.model import Event, Evidence, RawDoc
+
+
+def _events(pipeline: Any, text: str, published: str = "2023-05-10") -> list[Any]:
+    result = pipeline.run(RawDoc(text, "text", "test", published=published))
+    assert result.document is not None, result.outcome.reason
+    return list(result.document.events)
+
+
+def _riots(events: list[Any]) -> list[Any]:
+    return [e for e in events if e.event_type == "Riots"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police opened fire on a stone-pelting mob in Nagpur on Monday.",
+    "In Nagpur, police used batons on a rampaging mob on Monday.",
+    "Police fired tear gas shells to disperse rioters in Nagpur on Monday.",
+])
+def test_forces_using_force_on_a_mob_come_first(pipeline: Any, text: str) -> None:
+    (riot,) = _riots(_events(pipeline, text))
+    assert riot.inter1 == 1 and riot.inter2 == 5
+    assert riot.actor1.startswith("Police Forces")
+
+
+@pytest.mark.parametrize("text", [
+    "A mob attacked policemen in Nagpur on Monday.",
+    "Rioters torched shops in Nagpur on Monday as police watched.",
+])
+def test_a_mob_acting_stays_actor1(pipeline: Any, text: str) -> None:
+    riots = _riots(_events(pipeline, text))
+    assert riots and all(e.inter1 == 5 for e in riots)
+
+
+def test_killed_in_police_firing_during_a_riot(pipeline: Any) -> None:
+    text = ("Two people were killed in police firing as mobs went on the rampage in Nagpur "
+            "on Monday.")
+    (riot,) = _riots(_events(pipeline, text))
+    assert riot.inter1 == 1 and riot.fatalities == 2
+
+
+def test_forces_acting_needs_a_word_of_force() -> None:
+    police = Party(0, 6, "Police", "police", 1, role="1")
+    assert Clause((), (police,), frozenset({"state_force"})).forces_acting() == police
+    assert Clause((), (police,), frozenset()).forces_acting() is None
+    passive = Party(0, 6, "Police", "police", 1, role="2")
+    assert Clause((), (passive,), frozenset({"state_force"})).forces_acting() is None
+
+
+def test_state_force_cues() -> None:
+    cues = ClauseCues.load()
+    assert "state_force" in cues.cues("Police lathi-charged the crowd.")
+    assert "state_force" in cues.cues("They fired 12 rounds in the air.")
+    assert "state_force" not in cues.cues("The mob set fire to a bus.")
+
+
+def _event(actor1: str, actor2: str, event_type: str = "Riots") -> Event:
+    sub = "Armed clash" if event_type == "Battles" else "Violent demonstration"
+    return Event("e1", "2023-05-08", 1, "", event_type, sub, actor1, actor2, confidence=0.7)
+
+
+def test_order_of_sides_matters_outside_battles() -> None:
+    police, mob = "Police Forces of India", "Rioters (India)"
+    assert not same_sides(_event(police, mob), _event(mob, police))
+    assert same_sides(_event(police, "Army", "Battles"), _event("Army", police, "Battles"))
+    assert len(merge_same([_event(police, mob), _event(mob, police)])) == 2
+
+
+def test_casualty_report_joins_the_event_before_it(pipeline: Any) -> None:
+    text = ("Police opened fire on a stone-pelting mob in Nagpur on Monday. "
+            "Three persons were injured in the firing, police said.")
+    (riot,) = _riots(_events(pipeline, text))
+    assert len(riot.evidence) == 2 and riot.injured == 3
+
+
+@pytest.mark.parametrize("second", [
+    "Three persons could have been injured in the firing.",   # not said to have happened
+    "In 1998 three persons were injured in the firing.",      # a time of its own
+])
+def test_casualty_report_of_another_happening_stays_apart(pipeline: Any, second: str) -> None:
+    text = f"Police opened fire on a stone-pelting mob in Nagpur on Monday. {second}"
+    (riot,) = _riots(_events(pipeline, text))
+    assert len(riot.evidence) == 1
+
+
+def test_add_casualties_keeps_fatalities_and_skips_non_violent_events() -> None:
+    riot = _event("Police Forces of India", "Rioters (India)")
+    arrests = Event("e2", "2023-05-08", 1, "", "Strategic developments", "Arrests", "Police")
+    evidence = Evidence("a", 0, 10, "Two injured.")
+    events = [riot, arrests]
+    assert add_casualties(events, evidence, injured=2)
+    assert events[0].evidence == (evidence,) and events[0].injured == 2
+    assert events[0].fatalities == 0 and events[1] is arrests
+    assert not add_casualties([arrests], evidence)

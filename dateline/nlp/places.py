@@ -14,7 +14,7 @@ Measured on GeoWebNews and LGL in ``bench/geo.py``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateline.model import Entity, Place
 from dateline.nlp.gazetteer import NEAR_KM, Gazetteer, GazetteerEntry, distance_km, name_key
@@ -301,11 +301,33 @@ def _origin_places(entities: list[Entity], gazetteer: Gazetteer) -> list[Place]:
         elif ent.label == "ORG" and (whole := _named_body(ent.text, gazetteer)) is not None:
             out.append(_to_place(ent.start, ent.end, ent.text, whole, "origin"))  # 'the EU'
         elif ent.label in ("ORG", "FAC"):
-            out += [_to_place(ent.start + m.start(), ent.start + m.end(), m.group(), entry,
-                              "origin")
-                    for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", ent.text)
-                    if (entry := _country_word(m.group(), gazetteer)) is not None]
+            out += _named_after(ent, gazetteer)
     return out
+
+
+def _named_after(ent: Entity, gazetteer: Gazetteer) -> list[Place]:
+    """The places an organisation or a building is named after: a country, its alias or its
+    people ('Pakistan Army', 'U.S. Navy', 'Syrian Observatory'), or a province or a city of
+    100,000 ('New York Times', 'University of California', 'Toronto Police')."""
+    found: list[tuple[int, int, GazetteerEntry]] = []
+    for m in re.finditer(r"(?<![\w.])(?:[A-Z][a-z]{3,}|(?:[A-Z]\.){2,3}|[A-Z]{2,3})(?![\w.])"
+                         r"|(?<![\w.])(?:[A-Z]\.){2,3}", ent.text):
+        word = m.group()
+        if word.isupper() or "." in word:
+            entry = next((e for e in gazetteer.lookup(word) if e.kind == "country"), None)
+        else:
+            entry = _country_word(word, gazetteer)
+        if entry is not None and entry.latitude is not None:
+            found.append((m.start(), m.end(), entry))
+    for start, end, name in gazetteer.find_all(ent.text):
+        if any(s < end and start < e for s, e, _ in found):
+            continue
+        entry = next(iter(gazetteer.lookup(name)), None)
+        if entry is not None and entry.latitude is not None and (
+                entry.kind in ("country", "admin1") or (entry.population or 0) >= LARGE_TOWN):
+            found.append((start, end, entry))
+    return [_to_place(ent.start + s, ent.start + e, ent.text[s:e], entry, "origin")
+            for s, e, entry in sorted(found, key=lambda f: f[0])]
 
 
 def _named_body(name: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
@@ -380,6 +402,9 @@ def resolve_places(text: str, spans: list[tuple[int, int]], entities: list[Entit
         if entry is None:
             entry, role = _entry(mention, ctx, _near(resolved)), _role(text, start)
         place = _to_place(start, end, mention, entry, role) if entry is not None else None
+        if place is None:  # 'Colorado State University': the place it is named after
+            inside = _named_after(Entity(start, end, mention, "ORG"), ctx.gazetteer)
+            place = replace(inside[0], start=start, end=end, text=mention) if inside else None
         if place is not None:
             resolved.append(place)
         out.append(place)

@@ -117,3 +117,25 @@ def test_state_abbreviations_and_nicknames(gazetteer: Gazetteer) -> None:
     (ala,) = gazetteer.lookup("Ala.")[:1]
     assert (ala.name, ala.kind, ala.country) == ("Alabama", "admin1", "US")
     assert all(e.name != "Golden" for e in gazetteer.lookup("California"))  # 'Golden State'
+
+
+def test_places_inside_organisation_names_are_origins(gazetteer: Gazetteer) -> None:
+    text = "The U.S. Navy and the Pakistan Army said the New York Times was wrong."
+    entities = _entities(text, ("U.S. Navy", "ORG"), ("Pakistan Army", "ORG"),
+                         ("New York Times", "ORG"))
+    places = {p.text: p for p in find_places(text, entities, gazetteer)}
+    assert places["U.S."].country == "US" and places["Pakistan"].country == "PK"
+    assert places["New York"].admin1 == "New York"
+    assert {p.role for p in places.values()} == {"origin"}
+
+
+def test_a_given_name_of_an_institution_resolves_to_its_place(gazetteer: Gazetteer) -> None:
+    text = "She studied at the University of Toronto."
+    (place,) = resolve_places(text, [(19, 40)], [], gazetteer)
+    assert place is not None and place.name == "Toronto" and place.text == "University of Toronto"
+
+
+def test_seas_are_regions(gazetteer: Gazetteer) -> None:
+    text = "Houthi forces fired missiles at a ship in the Red Sea."
+    (sea,) = [p for p in find_places(text, [], gazetteer) if p.text == "Red Sea"]
+    assert (sea.precision, sea.country) == ("region", None)

@@ -94,7 +94,11 @@ def _place_named(name: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
 def _misread_place(text: str, entity: Entity, gazetteer: Gazetteer) -> bool:
     """A model person or group that is a place: a one-word 'person' after a locative, a
     'person' of several words named exactly like a province or a large town ('Tamil Nadu'),
-    a one-word 'group' named so ('Harare', 'DPRK'). Actors and lone surnames stay as they are."""
+    a one-word 'group' named so ('Harare', 'DPRK'), a 'nationality' that is no demonym but a
+    large town ('in Omdurman'). Actors and lone surnames stay as they are."""
+    if entity.label == "NORP" and not entity.actor:
+        return (_demonym_country(entity.text, gazetteer) is None
+                and _place_named(entity.text, gazetteer) is not None)
     if entity.actor or entity.label not in ("PERSON", "ORG"):
         return False
     if _locative_person(text, entity):

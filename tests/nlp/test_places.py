@@ -139,3 +139,9 @@ def test_seas_are_regions(gazetteer: Gazetteer) -> None:
     text = "Houthi forces fired missiles at a ship in the Red Sea."
     (sea,) = [p for p in find_places(text, [], gazetteer) if p.text == "Red Sea"]
     assert (sea.precision, sea.country) == ("region", None)
+
+
+def test_a_town_the_model_calls_a_nationality_is_a_place(gazetteer: Gazetteer) -> None:
+    text = "Troops drove the fighters out of the radio complex in Omdurman during Ramadan."
+    places = find_places(text, _entities(text, ("Omdurman", "NORP")), gazetteer)
+    assert [(p.text, p.country) for p in places] == [("Omdurman", "SD")]

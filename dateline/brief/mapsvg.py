@@ -1,9 +1,9 @@
 """The briefing's map: an inline SVG in an equirectangular projection, drawn offline.
 
-No tiles and no country outlines (no package on PyPI ships them in a form dateline can read
-without a GIS stack): a graticule every 5 or 10 degrees, labelled, with one numbered circle per
-event (the number of its line in the briefing; the area grows with the fatalities). Every piece
-of text is escaped.
+No tiles: country outlines from world-atlas where ``make install`` put it
+(:mod:`dateline.brief.outlines`; none without it), a graticule every 5 or 10 degrees, labelled,
+and one numbered circle per event (the number of its line in the briefing; the area grows with
+the fatalities). Every piece of text is escaped.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from dateline.brief.outlines import outline_paths
 from dateline.model import BriefItem
 
 WIDTH = 720
@@ -71,6 +72,12 @@ def _graticule(view: View) -> list[str]:
     return parts
 
 
+def _outlines(view: View) -> list[str]:
+    box = (view.west, view.south, view.east, view.north)
+    return [f'<path class="land" d="{d}"><title>{escape(name)}</title></path>'
+            for name, d in outline_paths(box, view.project)]
+
+
 def _marker(view: View, number: int, item: BriefItem) -> str:
     event = item.event
     x, y = view.project(event.latitude or 0.0, event.longitude or 0.0)
@@ -88,7 +95,8 @@ def render_map(items: Sequence[BriefItem]) -> str:
                if item.event.latitude is not None and item.event.longitude is not None]
     view = view_of([(i.event.latitude or 0.0, i.event.longitude or 0.0) for _, i in located])
     located.sort(key=lambda pair: -pair[1].event.fatalities)  # small circles drawn on top
-    body = "".join([*_graticule(view), *(_marker(view, n, i) for n, i in located)])
+    body = "".join([*_outlines(view), *_graticule(view),
+                    *(_marker(view, n, i) for n, i in located)])
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {view.height}" '
             f'width="100%" role="img" aria-label="Map of the day\'s events">'
             f'<rect class="sea" width="{WIDTH}" height="{view.height}"/>{body}</svg>')

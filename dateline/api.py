@@ -14,13 +14,13 @@ from dateline.events.taxonomy import Taxonomy
 from dateline.events.triggers import TriggerLexicon
 from dateline.model import Document, RawDoc
 from dateline.nlp.actors import ActorLexicon
-from dateline.nlp.entities import merge_entities, spacy_entities
+from dateline.nlp.entities import merge_entities, outermost, spacy_entities
 from dateline.nlp.gazetteer import Gazetteer
 from dateline.nlp.model import load_spacy
 from dateline.nlp.places import find_places
 from dateline.nlp.quantities import find_quantities
 from dateline.nlp.quotes import find_quotes
-from dateline.nlp.times import find_times
+from dateline.nlp.times import caption_times, find_times
 from dateline.pipeline import Component, Pipeline, sentence_spans
 
 MAX_PARSE_CHARS = 200_000  # longer bodies are parsed in their first part only, and flagged
@@ -79,20 +79,21 @@ def _language(res: Resources) -> Component:
         text = doc.clean_text
         return dataclasses.replace(
             doc, published=published, flags=flags,
-            times=tuple(find_times(text, published)),
+            times=(*find_times(text, published), *caption_times(doc.captions, published)),
             quantities=tuple(find_quantities(text)),
             quotes=tuple(find_quotes(text, list(doc.entities))),
-            places=tuple(find_places(text, list(doc.entities), res.gazetteer,
+            places=tuple(find_places(text, outermost(doc.entities), res.gazetteer,
                                      doc.dateline_place)),
         )
 
-    return Component("language", run, ("clean_text", "entities"),
+    return Component("language", run, ("clean_text", "captions", "entities"),
                      ("times", "quantities", "quotes", "places"))
 
 
 def _events(res: Resources) -> Component:
     def run(doc: Document) -> Document:
-        return code_events(doc, doc.meta.get("spacy"), res.coder)
+        coded = code_events(doc, doc.meta.get("spacy"), res.coder)
+        return dataclasses.replace(doc, events=coded.events, watch=coded.watch)
 
     return Component("events", run,
                      ("sentences", "entities", "places", "times", "quantities", "quotes"),

@@ -101,12 +101,19 @@ class Place:
 
 @dataclass(frozen=True)
 class TimeExpr:
+    """A time expression resolved against the publication date.
+
+    ``caption`` is None for a time of the body; for a time of a photo caption it is the index
+    into ``Document.captions``, and ``start``/``end`` then index that caption, not the body.
+    """
+
     start: int
     end: int
     text: str
     value: str | None
     precision: Literal["day", "week", "month", "year", "vague"] = "day"
     direction: Literal["past", "present", "future"] = "past"
+    caption: int | None = None
 
 
 @dataclass(frozen=True)

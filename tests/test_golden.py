@@ -30,7 +30,8 @@ def summary(doc: Document) -> dict[str, Any]:
         "title": doc.title, "published": doc.published, "agency": doc.agency,
         "clean_text": doc.clean_text, "captions": list(doc.captions),
         "edits": [[e.rule, e.before, e.after] for e in doc.edits],
-        "times": [[t.text, t.value, t.precision] for t in doc.times],
+        "times": [[t.text, t.value, t.precision] + ([f"caption {t.caption}"] if t.caption
+                                                     is not None else []) for t in doc.times],
         "places": [[p.text, p.name, p.country, p.role] for p in doc.places],
         "events": [
             {k: getattr(e, k) for k in ("event_date", "time_precision", "event_type",

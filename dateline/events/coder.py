@@ -24,7 +24,7 @@ from dateline.events.taxonomy import Taxonomy
 from dateline.events.triggers import TriggerHit, TriggerLexicon
 from dateline.model import Document, Entity, Event, Evidence, Place, Span, TimeExpr, Watch
 from dateline.nlp.actors import ActorLexicon
-from dateline.nlp.entities import main_armed_actors
+from dateline.nlp.entities import main_armed_actors, party_entities
 
 BACKGROUND_DAYS = 120
 PRECISION_CODE = {"day": 1, "week": 2, "month": 3}
@@ -188,7 +188,7 @@ def _generic(ctx: _Context, kind: str, country: str | None) -> str:
     return generic_actor(ctx.resources.actors, ctx.resources.country_names, kind, country)
 
 
-def _roles(ctx: _Context, sentence: Span, sub_event_type: str, clause: Clause,
+def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
            spacy_doc: Any) -> _Sides:
     """actor1 and actor2: named actors first, then the clause's unnamed parties (ACLED's
     generic actors), then the article's main armed actors."""
@@ -196,7 +196,7 @@ def _roles(ctx: _Context, sentence: Span, sub_event_type: str, clause: Clause,
     armed = [e for e in actors if _inter(ctx, e.actor) in (1, 2, 3, 4, 8)]
     roles = assign_roles(armed or actors, spacy_doc)
     actor1, actor2 = roles.actor1, roles.actor2
-    event_type = ctx.resources.taxonomy.event_type_of(sub_event_type)
+    event_type = ctx.resources.taxonomy.event_type_of(hit.sub_event_type)
     generic, inter = _party_entities(ctx, clause, event_type)
     if generic and not (actor1 and actor2):
         acting = [e for e in generic if inter[e.actor or ""] != 7]  # civilians never act
@@ -295,7 +295,7 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
     if time is not None and time.value:
         story[event_type] = (date, time_precision)
     place = _place_for(ctx, sentence)
-    sides = _roles(ctx, sentence, hit.sub_event_type, clause, spacy_doc)
+    sides = _roles(ctx, sentence, hit, clause, spacy_doc)
     roles, inter1, inter2 = sides.roles, sides.inter1, sides.inter2
     counts = _counts(ctx, sentence)
     hit = dataclasses.replace(hit, sub_event_type=_territory_side(hit.sub_event_type, inter1))
@@ -368,12 +368,13 @@ def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
                                inter, entity.actor))
     words = [p for p in cues.parties(text, sentence.start, sentence.end)
              if all(p.end <= n.start or n.end <= p.start for n in named)]
+    hits = tuple(ctx.resources.triggers.find(text, sentence.start, sentence.end))
     parties = tuple(sorted((dataclasses.replace(p, role=role_at(spacy_doc, p.start, p.end))
                             for p in named + words
                             if not names_no_actor(spacy_doc, p.start, p.end)),
                            key=lambda p: p.start))
-    hits = tuple(ctx.resources.triggers.find(text, sentence.start, sentence.end))
     return Clause(hits, parties, cues.cues(text, sentence.start, sentence.end))
+
 
 
 def _casualties_of_last(ctx: _Context, sentence: Span, hits: tuple[TriggerHit, ...],
@@ -398,8 +399,13 @@ def _perpetrator(clause: Clause) -> bool:
 
 
 def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Document:
-    """Events and forward-looking statements of a processed Document."""
+    """Events and forward-looking statements of a processed Document.
 
+    The coder reads the body's times (a caption's offsets index the caption) and the entities
+    that can be parties: not names nested in a longer mention, monitors or states named by
+    their country (:func:`~dateline.nlp.entities.party_entities`)."""
+    doc = dataclasses.replace(doc, times=tuple(t for t in doc.times if t.caption is None),
+                              entities=party_entities(doc.entities, resources.actors))
     dated = bool(doc.published) and not any(f.startswith("no publication date")
                                             for f in doc.flags)
     published = dt.date.fromisoformat((doc.published or dt.date.today().isoformat())[:10])

@@ -141,9 +141,12 @@ def _violence(best: dict[str, TriggerHit], clause: Clause, taxonomy: Taxonomy
     return out
 
 
-def _rank(hit: TriggerHit) -> float:
-    """A change of territory is more specific than the fighting that brought it."""
-    return hit.weight + (0.5 if hit.sub_event_type in TERRITORY and hit.weight >= 0.7 else 0.0)
+def _rank(hit: TriggerHit, taxonomy: Taxonomy) -> tuple[int, float]:
+    """The codebook's order of specificity first (a chemical agent over the shells that
+    carried it, a suicide bomber over the car bomb, aircraft over their missiles), then the
+    weight; a change of territory is more specific than the fighting that brought it."""
+    territory = 0.5 if hit.sub_event_type in TERRITORY and hit.weight >= 0.7 else 0.0
+    return taxonomy.specificity(hit.sub_event_type, hit.weight), hit.weight + territory
 
 
 def choose(clause: Clause, taxonomy: Taxonomy) -> list[TriggerHit]:
@@ -153,7 +156,8 @@ def choose(clause: Clause, taxonomy: Taxonomy) -> list[TriggerHit]:
     by_type: dict[str, TriggerHit] = {}
     for hit in best.values():
         event_type = taxonomy.event_type_of(hit.sub_event_type)
-        if event_type not in by_type or _rank(hit) > _rank(by_type[event_type]):
+        if event_type not in by_type or (
+                _rank(hit, taxonomy) > _rank(by_type[event_type], taxonomy)):
             by_type[event_type] = hit
     vac = by_type.get("Violence against civilians")
     if vac is not None and vac.sub_event_type == "Attack" and (

@@ -278,6 +278,8 @@ def _towards(mention: Any, trigger: Any) -> str | None:
     if common is mention:
         below = chain[chain.index(common) - 1]
         return _relative(mention, below) if below.dep_ in ("relcl", "acl") else None
+    if any(node.dep_ == "relcl" for node in up[1:up.index(common)]):
+        return None  # 'a spokesman for the council, which is affiliated to X': X describes
     mention_link = up[up.index(common) - 1]
     role = _shares_subject(mention_link, chain[: chain.index(common)], mention_link)
     if role is None and common.lemma_ in SPEECH_VERBS:

@@ -13,7 +13,7 @@ codebook, with short definitions; and the interaction code of two actor types.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -51,6 +51,10 @@ class Taxonomy:
     subtypes: dict[str, SubEventType]
     variants: dict[str, str]  # folded other spelling -> codebook spelling
     inter_codes: dict[int, str]
+    # event type -> its sub-event types from the most specific, and the weight a trigger needs
+    # for that order to count (``precedence`` in the data file)
+    precedence: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    precedence_weight: float = 0.6
 
     @classmethod
     def load(cls) -> Taxonomy:
@@ -75,6 +79,9 @@ class Taxonomy:
             subtypes=subtypes,
             variants=variants,
             inter_codes={int(code): label for code, label in data["inter_codes"]["codes"].items()},
+            precedence={name: tuple(order) for name, order
+                        in data.get("precedence", {}).get("event_types", {}).items()},
+            precedence_weight=float(data.get("precedence", {}).get("min_weight", 0.6)),
         )
 
     @property
@@ -101,6 +108,24 @@ class Taxonomy:
         """'Armed clash' -> 'Political violence'; 'Excessive force against protesters' ->
         'Political violence; Demonstrations' (ACLED gives it both)."""
         return self.get(sub_event_type).disorder_type
+
+    def specificity(self, sub_event_type: str, weight: float) -> int:
+        """How much more specific a sub-event type is than the others of its event type, as
+        the codebook orders them ('Chemical weapon' above 'Shelling/artillery/missile attack':
+        a shell carrying chlorine is a chemical attack), for a trigger of ``weight``; 0 for a
+        type the order leaves out or a trigger too weak to count.
+
+        >>> taxonomy = Taxonomy.load()
+        >>> chemical = taxonomy.specificity("Chemical weapon", 0.8)
+        >>> chemical > taxonomy.specificity("Air/drone strike", 1.0)
+        True
+        >>> taxonomy.specificity("Grenade", 1.0), taxonomy.specificity("Suicide bomb", 0.3)
+        (0, 0)
+        """
+        order = self.precedence.get(self.event_type_of(sub_event_type), ())
+        if sub_event_type not in order or weight < self.precedence_weight:
+            return 0
+        return len(order) - order.index(sub_event_type)
 
     def definition(self, sub_event_type: str) -> str:
         return self.get(sub_event_type).definition

@@ -9,7 +9,8 @@ Matching: all-capital aliases ('SDF', 'ISIS', 'M23') are case-sensitive, names a
 diacritics and hyphens folded); the longest mention wins. Aliases shared by several actors (the
 Islamic State's branches, 'FDS', 'SNA') go to the actor of the ``country`` the caller gives, else to
 the first listed; a generic alias ('the jihadists', 'government forces', 'civilians') counts only
-when it can mean one actor.
+when it can mean one actor. Monitors (SOHR) and states named by their country ('the United States')
+are named (:meth:`ActorLexicon.named`) but are never event parties.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class _Period:
 @dataclass(frozen=True)
 class _Entry:
     actor: Actor
-    kind: str  # "actor" or "source"
+    kind: str  # "actor", "source" or "state"
     role: str | None  # "military" or "police": takes the generic state aliases
     periods: tuple[_Period, ...]
     family: str  # "Islamic State" for every branch: one actor for generic aliases
@@ -119,6 +120,7 @@ class ActorLexicon:
         acronyms: dict[str, list[_Alias]] = {}
         items = [(item, "actor") for item in data["actors"]]
         items += [(item, "source") for item in data["monitors"]["entries"]]
+        items += [(item, "state") for item in data["states"]["entries"]]
         for item, kind in items:
             entries.append(_entry(item, kind))
             for raw in item["aliases"]:
@@ -161,6 +163,26 @@ class ActorLexicon:
             if names:
                 found.append((start, end, names[0]))
         return _longest(found)
+
+    def named(self, text: str) -> list[tuple[int, int, str, str]]:
+        """Mentions of what is named but never an event party: monitors and agencies cited as
+        sources (kind ``source``) and states named by their country (``state``: 'the United
+        States', not the 'US' of 'US troops', an actor's longer mention). ``(start, end, name,
+        kind)``."""
+        found: list[tuple[int, int, tuple[str, str] | None]] = [
+            (start, end, None) for start, end, _ in self._spans(text, None)]
+        for start, end, hits in self._candidates(text):
+            rows = [self._entries[h.entry] for h in hits if h.entry is not None]
+            rows = [e for e in rows if e.kind != "actor"]
+            if rows:
+                found.append((start, end, (rows[0].actor.name, rows[0].kind)))
+        return [(start, end, *named) for start, end, named in _longest(found) if named]
+
+    def is_party(self, name: str) -> bool:
+        """Whether the actor named ``name`` can be a party to an event (not a monitor or a state
+        named by its country)."""
+        index = self._by_name.get(_key(name))
+        return index is None or self._entries[index].kind == "actor"
 
     def get(self, name_or_alias: str, country: str | None = None) -> Actor | None:
         """The actor with this canonical (or period) name or alias; None when there is none."""

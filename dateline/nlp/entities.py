@@ -4,12 +4,21 @@ Corrections that need no model: a single-word mention that repeats the surname o
 earlier is that person ("said Afrin" after "Adnan Afrin"); an acronym defined in the text
 ("The Syrian Democratic Forces (SDF)") binds to the actor of its long form; a generic mention
 ("the jihadists") resolves to the armed group the article is about when only one is named.
+
+Monitors cited as sources ("the Syrian Observatory for Human Rights", "OSDH") and states named by
+their country ("the United States", "US") are entities with their canonical name as ``actor``,
+though never event parties (:func:`party_entities` is what the event coder reads). Entities may
+nest: the name that ends an actor's mention after "of", "by" or "to" is an entity of its own,
+the state or the person it names ("the coalition led by the United States", "the regime of
+Bashar Al Asad"); :func:`outermost` leaves such names out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from dateline.model import Actor, Entity
@@ -27,6 +36,9 @@ _DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|
 _LOCATIVE = re.compile(r"\b(?i:in|at|towards?|into|across)\s+$")
 _ACRONYM_DEF = re.compile(
     r"(?P<long>(?:[A-Z][\w'-]+\s+){1,6}[A-Z][\w'-]+)\s+\((?P<short>[A-Z]{2,6})\)")
+# The name that ends an actor's mention: 'regime of Bashar Al Asad', 'led by the United States'.
+_NAME_IN_MENTION = re.compile(
+    r"\b(?:of|by|to)\s+(?:the\s+)?(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})$")
 
 
 def spacy_entities(doc: Any) -> list[Entity]:
@@ -113,14 +125,80 @@ def _acronym_bindings(text: str, lexicon: ActorLexicon) -> dict[str, Actor]:
     return bindings
 
 
-def _actor_entities(text: str, lexicon: ActorLexicon) -> list[Entity]:
+def _actor_entities(text: str, lexicon: ActorLexicon, model: list[Entity]) -> list[Entity]:
+    """Actors, then acronyms bound in the text, then monitors and states, each where nothing
+    found before overlaps (:func:`_named_entity`)."""
     bindings = _acronym_bindings(text, lexicon)
     found = [Entity(s, e, text[s:e], "ORG", actor.name) for s, e, actor in lexicon.match(text)]
     for short, actor in bindings.items():
         for m in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)", text):
             if not any(_overlaps(f, m.start(), m.end()) for f in found):
                 found.append(Entity(m.start(), m.end(), short, "ORG", actor.name))
+    for start, end, name, kind in lexicon.named(text):
+        if not any(_overlaps(f, start, end) for f in found):
+            named = _named_entity(text, Entity(start, end, text[start:end], "ORG", name),
+                                  kind, model)
+            found += [named] if named else []
     return found
+
+
+def _named_entity(text: str, mention: Entity, kind: str, model: list[Entity]) -> Entity | None:
+    """A monitor is an entity of its own (without its 'the') unless a longer name holds it;
+    a state named by its country only where the model saw that name, with the
+    model's span and label ('the United States', not the 'US' of 'US Central Command' or of
+    'US forces', a nationality)."""
+    around = [e for e in model if e.start <= mention.start and mention.end <= e.end]
+    seen = next((e for e in around if e.end == mention.end and re.fullmatch(
+        r"(?:[Tt]he\s+)?", text[e.start:mention.start])), None)
+    if kind != "state":
+        if len(around) > (seen is not None):
+            return None
+        return mention if seen is None else dataclasses.replace(mention, label=seen.label)
+    if seen is None:
+        return None
+    return Entity(seen.start, seen.end, seen.text, seen.label, mention.actor)
+
+
+def _nested(text: str, actors: list[Entity], model: list[Entity], lexicon: ActorLexicon
+            ) -> list[Entity]:
+    """The name that ends an actor's mention after 'of', 'by' or 'to': the state it names
+    ('the coalition led by the United States'), else a person where the model saw a name there
+    that is no country ('the regime of Bashar Al Asad', which the model may call a group)."""
+    out = []
+    for outer in actors:
+        found = _NAME_IN_MENTION.search(outer.text)
+        if found is None or not outer.actor or not lexicon.is_party(outer.actor):
+            continue
+        start, end = outer.start + found.start("name"), outer.start + found.end("name")
+        name = text[start:end]
+        states = [n for n in lexicon.named(name) if n[3] == "state" and n[1] - n[0] == len(name)]
+        if states:
+            out.append(Entity(start, end, name, "GPE", states[0][2]))
+        elif not _is_country(name, lexicon) and not lexicon.match(name) and any(
+                e.label in ("PERSON", "ORG") and start <= e.start and e.end <= end for e in model):
+            out.append(Entity(start, end, name, "PERSON"))
+    return out
+
+
+def outermost(entities: Sequence[Entity]) -> list[Entity]:
+    """The entities that no longer one contains (``entities`` sorted by start, longest first)."""
+    out: list[Entity] = []
+    widest: Entity | None = None
+    for ent in entities:
+        if widest is not None and ent.end <= widest.end and (
+                (widest.start, widest.end) != (ent.start, ent.end)):
+            continue
+        out.append(ent)
+        if widest is None or ent.end > widest.end:
+            widest = ent
+    return out
+
+
+def party_entities(entities: Sequence[Entity], lexicon: ActorLexicon) -> tuple[Entity, ...]:
+    """What the event coder may take as parties: the outermost entities, with no ``actor`` where
+    it names a monitor or a state by its country (never an event party)."""
+    return tuple(dataclasses.replace(e, actor=None) if e.actor and not lexicon.is_party(e.actor)
+                 else e for e in outermost(entities))
 
 
 def _resolve_generic(entities: list[Entity], lexicon: ActorLexicon) -> list[Entity]:
@@ -142,7 +220,7 @@ def _resolve_generic(entities: list[Entity], lexicon: ActorLexicon) -> list[Enti
 
 def merge_entities(text: str, model_entities: list[Entity], lexicon: ActorLexicon) -> list[Entity]:
     """Model mentions and lexicon actors in one list, actors winning where they overlap."""
-    actors = _actor_entities(text, lexicon)
+    actors = _actor_entities(text, lexicon, model_entities)
     kept = [
         e for e in _name_fixes(_place_fixes(text, model_entities), lexicon)
         if not any(_overlaps(a, e.start, e.end) for a in actors)
@@ -151,7 +229,8 @@ def merge_entities(text: str, model_entities: list[Entity], lexicon: ActorLexico
     actors = [a for a in actors if not any(
         k.label == "PERSON" and _overlaps(k, a.start, a.end) for k in kept
     )]
-    merged = sorted(kept + actors, key=lambda e: (e.start, -e.end))
+    nested = _nested(text, actors, model_entities, lexicon)
+    merged = sorted(kept + actors + nested, key=lambda e: (e.start, -e.end))
     return _resolve_generic(merged, lexicon)
 
 
@@ -160,6 +239,6 @@ def main_armed_actors(entities: list[Entity], lexicon: ActorLexicon) -> list[str
     counts: Counter[str] = Counter()
     for ent in entities:
         actor = lexicon.get(ent.actor) if ent.actor else None
-        if actor is not None and actor.inter in ARMED_INTER:
+        if actor is not None and actor.inter in ARMED_INTER and lexicon.is_party(actor.name):
             counts[actor.name] += 1
     return [name for name, _ in counts.most_common()]

@@ -61,6 +61,18 @@ _PART_OF = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|killed|v
 _PART_BEFORE = re.compile(r"\b(?:among them|among those|among the dead|among the \w+|including|"
                           r"of whom|of them)\s*,?\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# A count of people ('300 women and children') whose clause says they left their homes or the
+# fighting, however far the verb stands: 'one of 300 women and children, mostly Iraqi, recently
+# out of the enclave', '40 families from the village, who fled on foot'.
+_PEOPLE = re.compile(r"\s+(?:(?:more|other|young|local|displaced)\s+)?(?:people|persons|"
+                     r"civilians|women|children|men|families|residents|villagers|inhabitants|"
+                     r"households)\b", re.I)
+_LEFT_HOME = re.compile(
+    r"\b(?:fled|flee(?:ing)?|escaped|escaping|evacuated|displaced|uprooted|forced (?:out|from)|"
+    r"(?:leaving|left|abandoning|abandoned) (?:the|their) (?:homes?|houses|enclave|pocket|"
+    r"besieged|city|town|village|area|region|country)|out of the (?:enclave|pocket|besieged|"
+    r"city|town|village|area|region))\b", re.I)
+_CLAUSE_REACH = 120
 _MEASURE_RES = [(name, re.compile(rf"\b(?:{pattern})\b", re.I)) for name, pattern in MEASURES]
 
 
@@ -124,7 +136,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 text, max(0, m.start() - 24), m.start()):
             continue
         measure = _measure_before(text, m.start()) or _measure(
-            text, m.end(), number.lower() in ("several", "a few"))
+            text, m.end(), number.lower() in ("several", "a few")) or _left_home(text, m.end())
         if measure is None:
             continue
         qualifier = (m.group("qual") or ("about" if m.group("orso") else "")).lower() or None
@@ -136,6 +148,15 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(Quantity(m.start(), end, text[m.start():end], value, measure, qualifier,
                             cumulative))
     return out
+
+
+def _left_home(text: str, end: int) -> str | None:
+    """'displaced' for a count of people whose sentence, after them, says they fled or left."""
+    if not _PEOPLE.match(text, end):
+        return None
+    found = _SENTENCE_END.search(text, end)
+    clause = text[end:min(found.start() if found else len(text), end + _CLAUSE_REACH)]
+    return "displaced" if _LEFT_HOME.search(clause) else None
 
 
 def _is_date_part(text: str, start: int, end: int) -> bool:

@@ -13,8 +13,10 @@ Precision is day, week, month or year; quarters, seasons, decades and "in recent
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dateline.model import TimeExpr
@@ -436,6 +438,13 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
     for m in sorted(anchored, key=lambda a: a.start()):
         out.append(_anchored_time(m, out, ref))
     return sorted(out, key=lambda t: t.start)
+
+
+def caption_times(captions: Sequence[str], published: str | None) -> list[TimeExpr]:
+    """The time expressions of photo captions, resolved like the body's: each carries the index
+    of its caption (``caption``), and its ``start``/``end`` index that caption."""
+    return [dataclasses.replace(time, caption=index) for index, caption in enumerate(captions)
+            for time in find_times(caption, published)]
 
 
 def resolve_time(text: str, start: int, end: int, published: str) -> TimeExpr | None:

@@ -161,3 +161,28 @@ def test_confidence_in_unit_interval(pipeline: Any) -> None:
     for event in _events(pipeline, "Jets bombed a market in Idlib, Syria, on Friday, killing "
                                    "nine civilians."):
         assert 0 < event.confidence <= 1
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Government helicopters dropped barrel bombs loaded with chlorine on the town.",
+     "Chemical weapon"),
+    ("Army units shelled the district with rockets carrying toxic gas.", "Chemical weapon"),
+    ("A suicide bomber drove a car bomb into the gate of the police headquarters.",
+     "Suicide bomb"),
+    ("Warplanes fired missiles at a market in the northern town.", "Air/drone strike"),
+    ("Fighter jets pounded militant hideouts in the mountains.", "Air/drone strike"),
+    ("Rebels fired mortar rounds and rockets at the army barracks.",
+     "Shelling/artillery/missile attack"),
+])
+def test_the_most_specific_weapon_decides(lexicon: TriggerLexicon, cues: ClauseCues, text: str,
+                                          sub: str) -> None:
+    """ACLED codes the most specific weapon: the chemical agent, the suicide attacker, the
+    aircraft (``precedence`` in acled_taxonomy.json)."""
+    clause = Clause(tuple(lexicon.find(text)), tuple(cues.parties(text)), cues.cues(text))
+    chosen = [h.sub_event_type for h in choose(clause, Taxonomy.load())]
+    assert chosen == [sub]
+
+
+def test_serious_injuries_at_a_protest_are_excessive_force(pipeline: Any) -> None:
+    text = "Police fired rubber bullets at demonstrators, seriously wounding twelve of them."
+    assert _top(pipeline, text) == "Excessive force against protesters"

@@ -8,7 +8,14 @@ from typing import Any
 
 import pytest
 
-from dateline.events.roles import main_verb, names_actors, pick_roles, role_for
+from dateline.events.roles import (
+    _towards,
+    _trigger_token,
+    main_verb,
+    names_actors,
+    pick_roles,
+    role_for,
+)
 from dateline.nlp.model import load_spacy
 
 
@@ -133,3 +140,14 @@ def test_words_for_actors_that_name_no_actor(nlp: Any, text: str, word: str,
     doc = nlp(text)
     start = text.index(word)
     assert names_actors(doc, start, start + len(word)) is names
+
+
+def test_a_relative_clause_describing_the_speaker_names_no_actor(nlp: Any) -> None:
+    """The allied group is neither side of the reported act: the parse around the trigger
+    says nothing of it (before, the speaker's 'they' made it act)."""
+    text = ('"They fired rockets and then they fled," said Omar Haddad, a spokesman for the '
+            'local council, which is allied to the Northern Front.')
+    doc = nlp(text)
+    start, at = text.index("Northern Front"), text.index("fired")
+    mention = doc.char_span(start, start + len("Northern Front"), alignment_mode="expand").root
+    assert _towards(mention, _trigger_token(doc, mention, at, at + len("fired"))) is None

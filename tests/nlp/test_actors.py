@@ -119,3 +119,23 @@ def test_every_actor_has_a_source_and_an_inter_code() -> None:
         assert item["source"].strip(), item["name"]
         assert item["inter"] in range(1, 9), item["name"]
         assert item["country"] is None or len(item["country"]) == 2, item["name"]
+
+
+def test_states_named_by_their_country_are_named_not_parties(lexicon: ActorLexicon) -> None:
+    text = "Officials in the United States and the US envoy met; US troops stayed."
+    assert [a.name for _, _, a in lexicon.match(text)] == [
+        "Military Forces of the United States (2025-)"]
+    named = [(text[s:e], kind) for s, e, _, kind in lexicon.named(text)]
+    assert named == [("United States", "state"), ("US", "state")]
+    (name,) = {n for _, _, n, _ in lexicon.named(text)}
+    assert lexicon.at(name, "2019-02-14").name == "Government of the United States (2017-2021)"
+    assert not lexicon.is_party(name)
+    assert not lexicon.is_party("Syrian Observatory for Human Rights")
+    assert lexicon.is_party("SDF: Syrian Democratic Forces")
+    assert lexicon.is_party("Civilians (Syria)")
+
+
+def test_every_state_and_monitor_has_a_source() -> None:
+    data = json.loads(resources.files("dateline.data").joinpath("actors.json").read_text("utf-8"))
+    for item in data["states"]["entries"] + data["monitors"]["entries"]:
+        assert item["source"].strip(), item["name"]

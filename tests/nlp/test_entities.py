@@ -6,7 +6,7 @@ import pytest
 
 from dateline.model import Entity
 from dateline.nlp.actors import ActorLexicon
-from dateline.nlp.entities import merge_entities
+from dateline.nlp.entities import merge_entities, outermost, party_entities
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +71,52 @@ def test_directions_belong_to_the_place(lexicon: ActorLexicon) -> None:
     text = "Clashes in northern Iraq."
     (entity,) = merge_entities(text, _entities(text, ("Iraq", "GPE")), lexicon)
     assert entity.text == "northern Iraq"
+
+
+def test_monitors_and_states_are_named_with_their_actor(lexicon: ActorLexicon) -> None:
+    text = ("More than 200 people died, according to the Syrian Observatory for Human Rights "
+            "(OSDH). The US envoy said the United States would stay.")
+    model = _entities(text, ("the Syrian Observatory for Human Rights", "ORG"), ("US", "GPE"),
+                      ("the United States", "GPE"))
+    found = [(e.text, e.label, e.actor) for e in merge_entities(text, model, lexicon)]
+    sohr, usa = "Syrian Observatory for Human Rights", "Government of the United States (2025-)"
+    assert found == [(sohr, "ORG", sohr), ("OSDH", "ORG", sohr), ("US", "GPE", usa),
+                     ("the United States", "GPE", usa)]
+
+
+def test_a_state_only_where_the_model_saw_its_name(lexicon: ActorLexicon) -> None:
+    text = "U.S. Central Command said U.S. aircraft hit the target."
+    model = _entities(text, ("U.S. Central Command", "ORG"))
+    assert [(e.text, e.label) for e in merge_entities(text, model, lexicon)] == [
+        ("U.S. Central Command", "ORG")]
+
+
+def test_names_nested_in_an_actor_mention(lexicon: ActorLexicon) -> None:
+    text = ("Rebels backed by the international coalition led by the United States fought the "
+            "regime of Bashar Al Asad, helped by the Democratic Forces for the Liberation of "
+            "Rwanda.")
+    model = _entities(text, ("Bashar Al Asad", "ORG"),
+                      ("the Democratic Forces for the Liberation of Rwanda", "ORG"))
+    entities = merge_entities(text, model, lexicon)
+    found = [(e.text, e.label, e.actor) for e in entities]
+    assert found == [
+        ("international coalition led by the United States", "ORG",
+         "Global Coalition Against Daesh"),
+        ("United States", "GPE", "Government of the United States (2025-)"),
+        ("regime of Bashar Al Asad", "ORG", "Military Forces of Syria (2000-2024)"),
+        ("Bashar Al Asad", "PERSON", None),
+        ("Democratic Forces for the Liberation of Rwanda", "ORG",
+         "FDLR: Democratic Forces for the Liberation of Rwanda"),
+    ]
+    assert [e.text for e in outermost(entities)] == [
+        "international coalition led by the United States", "regime of Bashar Al Asad",
+        "Democratic Forces for the Liberation of Rwanda"]
+
+
+def test_the_coder_sees_parties_only(lexicon: ActorLexicon) -> None:
+    text = "The US envoy met the SDF, said the Syrian Observatory for Human Rights."
+    parties = party_entities(merge_entities(text, _entities(text, ("US", "GPE")), lexicon),
+                             lexicon)
+    assert [(e.text, e.actor) for e in parties] == [
+        ("US", None), ("SDF", "SDF: Syrian Democratic Forces"),
+        ("Syrian Observatory for Human Rights", None)]

@@ -47,3 +47,26 @@ def test_a_part_of_a_count_is_not_a_count() -> None:
             "four women. Two of the injured later died of their wounds.")
     assert [(q.value, q.measure) for q in find_quantities(text)] == [(12, "killed"),
                                                                     (30, "injured")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("She is one of 300 women and children, mostly Iraqi, recently out of the enclave.", 300),
+        ("About 40 families from the village of Tal Abyad, most of them farmers, fled on foot.",
+         40),
+        ("Some 250 civilians living in the besieged district were evacuated by bus on Sunday.",
+         250),
+        ("Some 60 families from Raqqa, mostly farmers, left their homes after the shelling.", 60),
+    ],
+)
+def test_people_who_left_are_displaced_however_far_the_verb(sentence: str, value: int) -> None:
+    assert [(q.value, q.measure) for q in find_quantities(sentence)] == [(value, "displaced")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Around 200 residents of the camp gathered to protest the cuts in aid.",
+    "About 120 people attended the funeral before leaving for the cemetery.",
+])
+def test_people_who_stay_are_no_count(sentence: str) -> None:
+    assert find_quantities(sentence) == []

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.nlp.times import find_times, resolve_time
+from dateline.nlp.times import caption_times, find_times, resolve_time
 
 PUBLISHED = "2019-02-14"  # a Thursday
 
@@ -107,3 +107,12 @@ def test_resolve_time_reads_the_clause_around_a_given_span() -> None:
     time = resolve_time(text, following, following + 18, PUBLISHED)
     assert time is not None and time.value == "1989"
     assert resolve_time(text, 0, 8, PUBLISHED) is None
+
+
+def test_caption_times_carry_their_caption() -> None:
+    captions = ["Rescuers search the rubble (AFP).",
+                "Families fled the town on Wednesday, a day after the strike (AFP)."]
+    (time,) = caption_times(captions, PUBLISHED)
+    assert (time.text, time.value, time.caption) == ("on Wednesday", "2019-02-13", 1)
+    assert captions[1][time.start:time.end] == time.text
+    assert all(t.caption is None for t in find_times(captions[1], PUBLISHED))

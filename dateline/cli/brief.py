@@ -9,11 +9,12 @@ import click
 
 from dateline.cli.common import fail, stderr
 from dateline.errors import DatelineError, StoreError
-from dateline.store import DEFAULT_PATH, MergeStore, open_store
+from dateline.store import DEFAULT_PATH, MergeStore, open_store, store_exists
 
 
 @click.command()
-@click.option("--db", default=str(DEFAULT_PATH), show_default=True, help="Database file.")
+@click.option("--db", default=str(DEFAULT_PATH), show_default=True,
+              help="SQLite file or postgresql:// URL.")
 @click.option("--date", "day", help="The day (YYYY-MM-DD); default today (UTC).")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "atom"]), default="md",
               show_default=True, help="Markdown, self-contained HTML, or an Atom feed of the "
@@ -35,7 +36,7 @@ def brief(db: str, day: str | None, fmt: str, output: str | None, send_to: str |
         raise click.UsageError("--send-to and --smtp go together")
     day = day or dt.datetime.now(dt.UTC).date().isoformat()
     try:
-        if not Path(db).exists():
+        if not store_exists(db):
             raise StoreError(f"no database at {db}",
                              "create it with `dateline run INPUT --db PATH`")
         with open_store(db) as store:

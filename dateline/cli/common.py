@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from dateline.pipeline import Result
@@ -60,7 +61,7 @@ def print_summary(summary: RunSummary, console: Console = stderr) -> None:
 
 
 def fail(message: str) -> None:
-    stderr.print(f"[red]error:[/red] {message}")
+    stderr.print(f"[red]error:[/red] {escape(message)}")  # the message may hold "[...]"
     sys.exit(EXIT_FATAL)
 
 

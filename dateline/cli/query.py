@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import click
 from rich.console import Console
@@ -15,12 +14,13 @@ from dateline.errors import DatelineError, StoreError
 from dateline.export import FORMATS
 from dateline.export import export as write_events
 from dateline.model import Event
-from dateline.store import DEFAULT_PATH, EventQuery, open_store
+from dateline.store import DEFAULT_PATH, EventQuery, open_store, store_exists
 
 
 def _filters(func):  # type: ignore[no-untyped-def]
     options = [
-        click.option("--db", default=str(DEFAULT_PATH), show_default=True, help="Database file."),
+        click.option("--db", default=str(DEFAULT_PATH), show_default=True,
+                     help="SQLite file or postgresql:// URL."),
         click.option("--from", "date_from", help="First event date (YYYY-MM-DD)."),
         click.option("--to", "date_to", help="Last event date (YYYY-MM-DD)."),
         click.option("--country", help="Country name or ISO3 code."),
@@ -36,7 +36,7 @@ def _filters(func):  # type: ignore[no-untyped-def]
 
 
 def _query(db: str, **filters: object) -> list[Event]:
-    if not Path(db).exists():
+    if not store_exists(db):
         raise StoreError(f"no database at {db}", "create it with `dateline run INPUT --db PATH`")
     with open_store(db) as store:
         return store.events(EventQuery(**filters))  # type: ignore[arg-type]

@@ -21,14 +21,15 @@ from dateline.export import FORMATS
 from dateline.export import export as write_events
 from dateline.ingest import IngestOptions
 from dateline.runner import RunOptions, run_batch
-from dateline.store import DEFAULT_PATH, open_store
+from dateline.store import DEFAULT_PATH, describe_location, open_store
 
 _MAX_BYTES_HELP = "Largest article or record accepted, in bytes (larger ones are quarantined)."
 
 
 @click.command(epilog=EXIT_CODES_HELP)
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", default=str(DEFAULT_PATH), show_default=True, help="SQLite database file.")
+@click.option("--db", default=str(DEFAULT_PATH), show_default=True,
+              help="SQLite file or postgresql:// URL.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes.")
 @click.option("--max-bytes", default=IngestOptions().max_bytes, show_default=True,
@@ -50,7 +51,7 @@ def run(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, reproces
         fail(str(exc))
         return
     print_summary(summary)
-    stderr.print(f"Database: {db} ({counts.get('articles', 0)} articles, "
+    stderr.print(f"Database: {describe_location(db)} ({counts.get('articles', 0)} articles, "
                  f"{counts.get('events', 0)} events in all)")
     sys.exit(EXIT_OK if summary.ok else EXIT_SOME_FAILED)
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from dateline.cli.common import fail, stderr
 from dateline.errors import DatelineError
-from dateline.store import DEFAULT_PATH
+from dateline.store import DEFAULT_PATH, describe_location, store_exists
 from dateline.web.state import DEFAULT_MAX_BODY
 
 
 @click.command()
-@click.option("--db", default=str(DEFAULT_PATH), show_default=True, help="Database file.")
+@click.option("--db", default=str(DEFAULT_PATH), show_default=True,
+              help="SQLite file or postgresql:// URL.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (the default serves this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
@@ -28,7 +27,7 @@ def serve(db: str, host: str, port: int, token: str | None, max_bytes: int) -> N
 
     from dateline.web import WebOptions, create_app
 
-    if not Path(db).exists() and not token:
+    if not store_exists(db) and not token:
         fail(f"no database at {db} (create it with `dateline run INPUT --db {db}`, or give "
              "--token to start an empty one that POST /api/articles fills)")
     try:
@@ -37,7 +36,7 @@ def serve(db: str, host: str, port: int, token: str | None, max_bytes: int) -> N
         fail(str(exc))
         return
     writing = "on (POST /api/articles with the token)" if token else "off (no --token)"
-    stderr.print(f"dateline: serving {db} at http://{host}:{port}/ (API /api/, OpenAPI "
-                 f"/openapi.json); writing {writing}. Ctrl-C stops.")
+    stderr.print(f"dateline: serving {describe_location(db)} at http://{host}:{port}/ (API "
+                 f"/api/, OpenAPI /openapi.json); writing {writing}. Ctrl-C stops.")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
                 proxy_headers=False, ws="none", lifespan="off")

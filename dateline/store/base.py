@@ -106,7 +106,8 @@ class Store(Protocol):
 class MergeStore(Store, Protocol):
     """A store that also keeps what cross-article merging decided (:mod:`dateline.merge`):
     near-duplicate signatures, each article's event reports, story links; and answers the
-    briefing's questions. :class:`dateline.store.SQLiteStore` is one."""
+    briefing's questions. :class:`dateline.store.SQLiteStore` and
+    :class:`dateline.store.PostgresStore` are."""
 
     def near_duplicate_candidates(self, bands: Sequence[str], article_id: str
                                   ) -> list[ArticleSignature]: ...

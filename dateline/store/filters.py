@@ -10,6 +10,7 @@ from typing import Any
 
 from dateline.errors import StoreError
 from dateline.store.base import SORT_KEYS, TALLY_KEYS, EventQuery
+from dateline.store.dialect import SQLITE, Dialect
 
 # Columns the free-text filter searches (besides the evidence text).
 _TEXT_COLUMNS = ("notes", "location", "admin1", "admin2", "country", "actor1", "actor2",
@@ -21,19 +22,22 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _any_like(columns: tuple[str, ...]) -> str:
-    return "(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for column in columns)
+def _any_like(columns: tuple[str, ...], like: str) -> str:
+    return "(" + " OR ".join(f"{column} {like} ? ESCAPE '\\'" for column in columns)
 
 
-def where_clause(query: EventQuery) -> tuple[str, list[Any]]:
-    """The WHERE clause (with a leading space, or empty) and its parameters."""
+def where_clause(query: EventQuery, dialect: Dialect = SQLITE) -> tuple[str, list[Any]]:
+    """The WHERE clause (with a leading space, or empty) and its parameters. Text filters
+    ignore case (ASCII) in every dialect."""
     clauses: list[str] = []
     params: list[Any] = []
+    nocase, like = dialect.equal_nocase, dialect.like
     simple = (
         ("event_date >= ?", query.date_from),
         ("event_date <= ?", query.date_to),
-        ("(country = ? COLLATE NOCASE OR iso3 = ? COLLATE NOCASE)", query.country),
-        ("admin1 = ? COLLATE NOCASE", query.admin1),
+        (f"({nocase.format(column='country')} OR {nocase.format(column='iso3')})",
+         query.country),
+        (nocase.format(column="admin1"), query.admin1),
         ("event_type = ?", query.event_type),
         ("sub_event_type = ?", query.sub_event_type),
         ("confidence >= ?", query.min_confidence),
@@ -43,12 +47,12 @@ def where_clause(query: EventQuery) -> tuple[str, list[Any]]:
             clauses.append(clause)
             params.extend([value] * clause.count("?"))
     if query.actor:
-        clauses.append(_any_like(_ACTOR_COLUMNS) + ")")
+        clauses.append(_any_like(_ACTOR_COLUMNS, like) + ")")
         params.extend([f"%{like_escape(query.actor)}%"] * len(_ACTOR_COLUMNS))
     if query.text:
         pattern = f"%{like_escape(query.text)}%"
-        clauses.append(_any_like(_TEXT_COLUMNS) + " OR event_id IN (SELECT event_id FROM "
-                       "evidence WHERE text LIKE ? ESCAPE '\\'))")
+        clauses.append(_any_like(_TEXT_COLUMNS, like) + " OR event_id IN (SELECT event_id "
+                       f"FROM evidence WHERE text {like} ? ESCAPE '\\'))")
         params.extend([pattern] * (len(_TEXT_COLUMNS) + 1))
     if query.bbox is not None:
         clause, values = _bbox_clause(query.bbox)

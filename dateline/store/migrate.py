@@ -1,20 +1,38 @@
-"""Numbered schema migrations for the SQLite store.
+"""Numbered schema migrations, for every SQL store.
 
-``migrations/NNNN_name.sql`` files are applied in order, each in its own transaction, and
-recorded in ``schema_migrations (version, name, applied_at)``. A database whose version is
-newer than the newest file here was written by a newer dateline and is refused.
+``migrations/NNNN_name.sql`` (SQLite) and ``migrations/postgres/NNNN_name.sql`` (PostgreSQL)
+are applied in order, each in its own transaction, and recorded in
+``schema_migrations (version, name, applied_at)``. A database whose version is newer than the
+newest file here was written by a newer dateline and is refused.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, Protocol
 
 from dateline.errors import StoreError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+POSTGRES_MIGRATIONS_DIR = MIGRATIONS_DIR / "postgres"
+
+
+class Connection(Protocol):
+    """What the stores need of a connection in autocommit mode (``sqlite3.Connection`` is one;
+    :class:`dateline.store.postgres.PostgresConnection` another). Statements use ``?``."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
+
+    def executemany(self, sql: str, parameters: Any, /) -> Any: ...
+
+    def close(self) -> None: ...
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -52,15 +70,17 @@ def split_statements(sql: str) -> list[str]:
     return statements
 
 
-def applied_version(conn: sqlite3.Connection) -> int:
+def applied_version(conn: Connection) -> int:
     """The newest migration recorded in the database (0 for a new one)."""
     row = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
     return int(row[0] or 0)
 
 
-def migrate(conn: sqlite3.Connection, directory: Path, label: str) -> int:
+def migrate(conn: Connection, directory: Path, label: str,
+            begin: Sequence[str] = ("BEGIN IMMEDIATE",)) -> int:
     """Bring the database on ``conn`` (autocommit mode) up to the newest migration in
-    ``directory``; returns its version. ``label`` names the database in errors."""
+    ``directory``; returns its version. ``label`` names the database in errors; ``begin``
+    starts a write transaction that excludes other writers."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -76,13 +96,14 @@ def migrate(conn: sqlite3.Connection, directory: Path, label: str) -> int:
         )
     for version, name, sql in known:
         if version > current:
-            _apply(conn, version, name, sql)
+            _apply(conn, begin, version, name, sql)
     return applied_version(conn)
 
 
-def _apply(conn: sqlite3.Connection, version: int, name: str, sql: str) -> None:
+def _apply(conn: Connection, begin: Sequence[str], version: int, name: str, sql: str) -> None:
     """Apply one migration in one transaction, unless another process just did."""
-    conn.execute("BEGIN IMMEDIATE")
+    for statement in begin:
+        conn.execute(statement)
     try:
         done = conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,))
         if done.fetchone() is None:

@@ -3,99 +3,40 @@
 Tables are plain (TEXT / INTEGER / REAL, lists and objects as JSON text). The schema lives in
 numbered files under ``migrations/`` (``0001_initial.sql``, ...), applied in order on open and
 recorded in ``schema_migrations``; a database written by a newer dateline is refused.
-Every statement is parameterised; every write of one Document is one transaction.
+The queries are shared with the PostgreSQL store (:mod:`dateline.store.sqlbase`).
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
 
-from dateline.errors import NotFoundError, StoreError
-from dateline.model import Document, Event, Evidence, Outcome, to_dict
-from dateline.store.base import EventQuery
-from dateline.store.filters import like_escape, order_clause, tally_columns, where_clause
+from dateline.errors import StoreError
+from dateline.store.dialect import SQLITE
 from dateline.store.migrate import MIGRATIONS_DIR, migrate
-from dateline.store.sqlite_merge import MergeTables
+from dateline.store.sqlbase import EVENT_COLUMNS, RANGE_COLUMNS, SQLStore
+
+__all__ = ["DEFAULT_PATH", "EVENT_COLUMNS", "SQLiteStore"]
 
 DEFAULT_PATH = "dateline.db"
 
-# The scalar Event fields, each a column of `events` (evidence and article_ids are stored apart).
-EVENT_COLUMNS: tuple[str, ...] = (
-    "event_id", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "interaction",
-    "civilian_targeting", "country", "iso3", "admin1", "admin2", "location", "latitude",
-    "longitude", "geo_precision", "geonames_id", "source", "notes", "fatalities", "injured",
-    "displaced", "confidence", "fatalities_low", "fatalities_best", "fatalities_high",
-)
-# Added by 0002_merge.sql; written apart, so that a store opened on the first schema still works.
-RANGE_COLUMNS: tuple[str, ...] = ("fatalities_low", "fatalities_best", "fatalities_high")
-_EVENT_INSERT_COLUMNS = (
-    *(name for name in EVENT_COLUMNS if name not in RANGE_COLUMNS),
-    "article_ids", "sources_count", "created_at", "updated_at",
-)
-_RANGE_UPDATE_SQL = (
-    f"UPDATE events SET {', '.join(f'{name} = ?' for name in RANGE_COLUMNS)} WHERE event_id = ?"
-)
-_EVENT_UPSERT_SQL = (
-    f"INSERT INTO events ({', '.join(_EVENT_INSERT_COLUMNS)}) "
-    f"VALUES ({', '.join('?' for _ in _EVENT_INSERT_COLUMNS)}) "
-    "ON CONFLICT(event_id) DO UPDATE SET "
-    + ", ".join(
-        f"{name} = excluded.{name}"
-        for name in _EVENT_INSERT_COLUMNS
-        if name not in ("event_id", "created_at")
-    )
-)
 
-# Document field -> annotations.kind
-ANNOTATION_KINDS: dict[str, str] = {
-    "entities": "entity", "places": "place", "times": "time", "quotes": "quote",
-    "quantities": "quantity", "edits": "edit", "watch": "watch",
-}
-_ARTICLE_COLUMNS = (
-    "id", "origin", "kind", "url", "title", "published", "outlet", "agency", "language",
-    "dateline_place", "raw_text", "clean_text", "captions", "flags", "first_seen", "last_seen",
-    "run_id",
-)
-_ARTICLE_UPSERT_SQL = (
-    f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
-    f"VALUES ({', '.join('?' for _ in _ARTICLE_COLUMNS)}) "
-    "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(
-        f"{name} = excluded.{name}" for name in _ARTICLE_COLUMNS if name not in ("id", "first_seen")
-    )
-)
-_SQL_CHUNK = 500  # ids per `IN (...)`, well under SQLite's variable limit
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _union(*groups: Iterable[str]) -> tuple[str, ...]:
-    """Ids of every group, first occurrence first, empty ids dropped."""
-    return tuple(dict.fromkeys(item for group in groups for item in group if item))
-
-
-class SQLiteStore(MergeTables):
+class SQLiteStore(SQLStore):
     """A :class:`dateline.store.Store` in one SQLite file (WAL journal, foreign keys on).
 
     Opening migrates an older database; a database from a newer dateline raises StoreError.
     ``":memory:"`` gives a private in-memory database. ``migrations_dir`` is for tests.
     """
 
+    _dialect = SQLITE
+    _errors = (sqlite3.Error,)
+    _conn: sqlite3.Connection
+
     def __init__(
         self, path: str | Path = DEFAULT_PATH, *, migrations_dir: Path = MIGRATIONS_DIR
     ) -> None:
         self.path = str(path)
+        self._label = repr(self.path)
         self.schema_version = 0
         self._migrations_dir = migrations_dir
         self._ranges = False  # the events table has the RANGE_COLUMNS
@@ -110,7 +51,7 @@ class SQLiteStore(MergeTables):
             self._conn.row_factory = sqlite3.Row
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA journal_mode = WAL")
-            self.schema_version = migrate(self._conn, self._migrations_dir, repr(self.path))
+            self.schema_version = migrate(self._conn, self._migrations_dir, self._label)
             columns = {row[1] for row in self._conn.execute("PRAGMA table_info(events)")}
             self._ranges = set(RANGE_COLUMNS) <= columns
         except sqlite3.DatabaseError as exc:
@@ -123,316 +64,11 @@ class SQLiteStore(MergeTables):
             self._conn.close()
             raise
 
-    # -- lifecycle --------------------------------------------------------------------------
-
-    def close(self) -> None:
-        self._conn.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"
 
-    @contextmanager
-    def _transaction(self, action: str) -> Iterator[sqlite3.Connection]:
-        """One write transaction; any SQLite failure rolls back and becomes a StoreError."""
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._error(action, exc) from exc
-        try:
-            yield self._conn
-            self._conn.execute("COMMIT")
-        except BaseException as exc:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise self._error(action, exc) from exc
-            raise
-
-    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        try:
-            return self._conn.execute(sql, params).fetchall()
-        except sqlite3.Error as exc:
-            raise self._error("read", exc) from exc
-
-    def _error(self, action: str, exc: sqlite3.Error) -> StoreError:
+    def _error(self, action: str, exc: Exception) -> StoreError:
         hint = "another process may hold the database; retry, or check disk space and permissions"
         if isinstance(exc, sqlite3.ProgrammingError):
             hint = "the store is closed; open a new SQLiteStore"
         return StoreError(f"cannot {action} in {self.path!r}: {exc}", hint=hint)
-
-    # -- articles ---------------------------------------------------------------------------
-
-    def has_article(self, article_id: str) -> bool:
-        return bool(self._read("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
-
-    def save_document(self, doc: Document, run_id: str | None = None) -> bool:
-        """Store an article with its annotations, events and evidence in one transaction.
-
-        Returns True if the article was new. Saving the same Document again leaves the same
-        rows: the article is updated (``first_seen`` kept), its annotations replaced, its
-        events upserted. Each event gets ``doc.id`` among its article ids.
-        """
-        now = _now()
-        with self._transaction(f"save article {doc.id}") as conn:
-            is_new = conn.execute("SELECT 1 FROM articles WHERE id = ?", (doc.id,)).fetchone()
-            conn.execute(_ARTICLE_UPSERT_SQL, self._article_row(doc, run_id, now))
-            conn.execute("DELETE FROM annotations WHERE article_id = ?", (doc.id,))
-            if is_new is not None:
-                self._forget_article_events(conn, doc.id)
-            conn.executemany(
-                'INSERT INTO annotations (article_id, kind, "start", "end", text, data) '
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                self._annotation_rows(doc),
-            )
-            for event in doc.events:
-                self._upsert_event(conn, event, (doc.id,), now, self._ranges)
-        return is_new is None
-
-    @staticmethod
-    def _forget_article_events(conn: sqlite3.Connection, article_id: str) -> None:
-        """Withdraw what an article said before it is saved again (re-processing with a newer
-        pipeline): its evidence goes, and an event no other article supports goes with it."""
-        conn.execute("DELETE FROM evidence WHERE article_id = ?", (article_id,))
-        rows = conn.execute(
-            "SELECT event_id, article_ids FROM events WHERE article_ids LIKE ? ESCAPE '\\'",
-            (f'%"{like_escape(article_id)}"%',),
-        ).fetchall()
-        for event_id, ids_json in rows:
-            remaining = [i for i in json.loads(ids_json) if i != article_id]
-            if remaining:
-                conn.execute(
-                    "UPDATE events SET article_ids = ?, sources_count = ? WHERE event_id = ?",
-                    (json.dumps(remaining), len(remaining), event_id),
-                )
-            else:
-                conn.execute("DELETE FROM evidence WHERE event_id = ?", (event_id,))
-                conn.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
-
-    @staticmethod
-    def _article_row(doc: Document, run_id: str | None, now: str) -> tuple[Any, ...]:
-        return (
-            doc.id, doc.origin, doc.kind, doc.url, doc.title, doc.published, doc.outlet,
-            doc.agency, doc.language, doc.dateline_place, doc.raw_text, doc.clean_text,
-            json.dumps(list(doc.captions), ensure_ascii=False),
-            json.dumps(list(doc.flags), ensure_ascii=False), now, now, run_id,
-        )
-
-    @staticmethod
-    def _annotation_rows(doc: Document) -> Iterator[tuple[Any, ...]]:
-        for field_name, kind in ANNOTATION_KINDS.items():
-            for record in getattr(doc, field_name):
-                text = record.after if kind == "edit" else record.text
-                data = json.dumps(to_dict(record), ensure_ascii=False)
-                yield (doc.id, kind, record.start, record.end, text, data)
-
-    def article(self, article_id: str) -> dict[str, Any]:
-        """A stored article as a dict shaped like ``dateline show --json``: its columns, the
-        annotations by Document field name (``entities``, ``places``, ...), and ``events``."""
-        rows = self._read("SELECT * FROM articles WHERE id = ?", (article_id,))
-        if not rows:
-            raise NotFoundError(
-                f"no article {article_id!r} in {self.path!r}",
-                hint="article ids are content hashes; see `dateline show INPUT --json`",
-            )
-        result = dict(rows[0])
-        result["captions"] = json.loads(result["captions"])
-        result["flags"] = json.loads(result["flags"])
-        for field_name in ANNOTATION_KINDS:
-            result[field_name] = []
-        kind_to_field = {kind: name for name, kind in ANNOTATION_KINDS.items()}
-        for row in self._read(
-            "SELECT kind, data FROM annotations WHERE article_id = ? ORDER BY rowid", (article_id,)
-        ):
-            result[kind_to_field[row["kind"]]].append(json.loads(row["data"]))
-        result["events"] = [to_dict(e) for e in self.events(EventQuery(article_id=article_id))]
-        return result
-
-    # -- events -----------------------------------------------------------------------------
-
-    def save_events(self, events: Iterable[Event]) -> int:
-        """Upsert events (e.g. cross-article merges) in one transaction; returns how many."""
-        now = _now()
-        saved = 0
-        with self._transaction("save events") as conn:
-            for event in events:
-                self._upsert_event(conn, event, (), now, self._ranges)
-                saved += 1
-        return saved
-
-    @staticmethod
-    def _upsert_event(
-        conn: sqlite3.Connection, event: Event, extra_ids: tuple[str, ...], now: str,
-        ranges: bool = True,
-    ) -> None:
-        """Insert or update one event; evidence and article ids are unioned with what is
-        stored, and ``sources_count`` is the number of article ids. ``ranges``: the table has
-        the fatality range columns (0002)."""
-        row = conn.execute(
-            "SELECT article_ids FROM events WHERE event_id = ?", (event.event_id,)
-        ).fetchone()
-        stored: list[str] = json.loads(row[0]) if row else []
-        article_ids = _union(
-            stored, event.article_ids, (e.article_id for e in event.evidence), extra_ids
-        )
-        sources = len(article_ids) if article_ids else event.sources_count
-        values = [getattr(event, name) for name in EVENT_COLUMNS if name not in RANGE_COLUMNS]
-        values += [json.dumps(list(article_ids), ensure_ascii=False), sources, now, now]
-        conn.execute(_EVENT_UPSERT_SQL, values)
-        if ranges:
-            conn.execute(_RANGE_UPDATE_SQL, [*(getattr(event, n) for n in RANGE_COLUMNS),
-                                             event.event_id])
-        conn.executemany(
-            'INSERT INTO evidence (event_id, article_id, "start", "end", text) '
-            'VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, "start", "end") '
-            "DO UPDATE SET text = excluded.text",
-            [(event.event_id, e.article_id, e.start, e.end, e.text) for e in event.evidence],
-        )
-
-    def events(self, query: EventQuery | None = None) -> list[Event]:
-        """Stored events matching ``query`` (all if None), with their evidence, by event_date
-        then event_id."""
-        query = query or EventQuery()
-        where, params = where_clause(query)
-        sql = f"SELECT * FROM events{where}{order_clause(query)}"
-        if query.limit is not None or query.offset:
-            sql += " LIMIT ? OFFSET ?"
-            params += [query.limit if query.limit is not None else -1, query.offset]
-        rows = self._read(sql, params)
-        evidence = self._evidence([row["event_id"] for row in rows])
-        return [_event_from_row(row, evidence.get(row["event_id"], ())) for row in rows]
-
-    def count_events(self, query: EventQuery | None = None) -> int:
-        """How many stored events match ``query`` (its ``limit`` and ``offset`` ignored)."""
-        where, params = where_clause(query or EventQuery())
-        return int(self._read(f"SELECT COUNT(*) FROM events{where}", params)[0][0])
-
-    def tally(self, keys: tuple[str, ...], query: EventQuery | None = None
-              ) -> list[dict[str, Any]]:
-        """Events matching ``query`` counted by ``keys`` (columns from ``TALLY_KEYS``): one
-        dict per group with the keys, ``count`` and the sum of ``fatalities``, in key order."""
-        columns = tally_columns(keys)
-        where, params = where_clause(query or EventQuery())
-        rows = self._read(
-            f"SELECT {columns}, COUNT(*) AS count, COALESCE(SUM(fatalities), 0) AS fatalities "
-            f"FROM events{where} GROUP BY {columns} ORDER BY {columns}", params)
-        return [dict(row) for row in rows]
-
-    def get_event(self, event_id: str) -> Event:
-        rows = self._read("SELECT * FROM events WHERE event_id = ?", (event_id,))
-        if not rows:
-            raise NotFoundError(
-                f"no event {event_id!r} in {self.path!r}",
-                hint="list stored events with `dateline events --db PATH`",
-            )
-        return _event_from_row(rows[0], self._evidence([event_id]).get(event_id, ()))
-
-    def _evidence(self, event_ids: list[str]) -> dict[str, list[Evidence]]:
-        found: dict[str, list[Evidence]] = {}
-        for i in range(0, len(event_ids), _SQL_CHUNK):
-            chunk = event_ids[i : i + _SQL_CHUNK]
-            marks = ", ".join("?" for _ in chunk)
-            for row in self._read(
-                f'SELECT event_id, article_id, "start", "end", text FROM evidence '
-                f"WHERE event_id IN ({marks}) ORDER BY rowid",
-                chunk,
-            ):
-                found.setdefault(row["event_id"], []).append(
-                    Evidence(row["article_id"], row["start"], row["end"], row["text"])
-                )
-        return found
-
-    # -- runs and outcomes ------------------------------------------------------------------
-
-    def start_run(self, command: str, inputs: list[str]) -> str:
-        """Record the start of a run; returns its id (sortable: UTC time, then random)."""
-        run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
-        with self._transaction("start a run") as conn:
-            conn.execute(
-                "INSERT INTO runs (run_id, started_at, command, inputs) VALUES (?, ?, ?, ?)",
-                (run_id, _now(), command, json.dumps(list(inputs), ensure_ascii=False)),
-            )
-        return run_id
-
-    def finish_run(self, run_id: str, counts: dict[str, int]) -> None:
-        """Record the end of a run with its counts (processed / skipped / quarantined / failed)."""
-        with self._transaction(f"finish run {run_id}") as conn:
-            cursor = conn.execute(
-                "UPDATE runs SET finished_at = ?, counts = ? WHERE run_id = ?",
-                (_now(), json.dumps(dict(counts), sort_keys=True), run_id),
-            )
-            if cursor.rowcount == 0:
-                raise self._no_run(run_id)
-
-    def save_outcome(self, run_id: str, outcome: Outcome) -> None:
-        """Record what happened to one input; the stored article (if any) gets its outcome."""
-        with self._transaction(f"save an outcome for {outcome.origin}") as conn:
-            if not conn.execute("SELECT 1 FROM runs WHERE run_id = ?", (run_id,)).fetchone():
-                raise self._no_run(run_id)
-            conn.execute(
-                "INSERT INTO outcomes (run_id, origin, status, reason, article_id, events) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (run_id, outcome.origin, outcome.status, outcome.reason, outcome.article_id,
-                 outcome.events),
-            )
-            if outcome.article_id:
-                conn.execute(
-                    "UPDATE articles SET outcome = ?, reason = ? WHERE id = ?",
-                    (outcome.status, outcome.reason, outcome.article_id),
-                )
-
-    def run(self, run_id: str) -> dict[str, Any]:
-        """A run record with ``inputs`` and ``counts`` decoded and its ``outcomes`` listed."""
-        rows = self._read("SELECT * FROM runs WHERE run_id = ?", (run_id,))
-        if not rows:
-            raise self._no_run(run_id)
-        result = dict(rows[0])
-        result["inputs"] = json.loads(result["inputs"])
-        result["counts"] = json.loads(result["counts"])
-        result["outcomes"] = [
-            dict(row)
-            for row in self._read(
-                "SELECT origin, status, reason, article_id, events FROM outcomes "
-                "WHERE run_id = ? ORDER BY rowid",
-                (run_id,),
-            )
-        ]
-        return result
-
-    def _no_run(self, run_id: str) -> StoreError:
-        return NotFoundError(
-            f"no run {run_id!r} in {self.path!r}", hint="start one with start_run() first"
-        )
-
-    def counts(self) -> dict[str, int]:
-        """Rows per table: articles, annotations, events, evidence, runs, outcomes."""
-        row = self._read(
-            "SELECT (SELECT COUNT(*) FROM articles) AS articles, "
-            "(SELECT COUNT(*) FROM annotations) AS annotations, "
-            "(SELECT COUNT(*) FROM events) AS events, "
-            "(SELECT COUNT(*) FROM evidence) AS evidence, "
-            "(SELECT COUNT(*) FROM runs) AS runs, "
-            "(SELECT COUNT(*) FROM outcomes) AS outcomes"
-        )[0]
-        return {key: int(value) for key, value in dict(row).items()}
-
-
-def _event_from_row(row: sqlite3.Row, evidence: Iterable[Evidence]) -> Event:
-    present = row.keys()
-    values = {name: row[name] for name in EVENT_COLUMNS if name in present}
-    return Event(
-        **values,
-        evidence=tuple(evidence),
-        article_ids=tuple(json.loads(row["article_ids"])),
-        sources_count=row["sources_count"],
-    )

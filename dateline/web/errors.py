@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dateline.errors import DatelineError, NotFoundError, StoreError
+from dateline.store import describe_location
 
 log = logging.getLogger("dateline.web")
 
@@ -127,8 +128,9 @@ def _public(message: str, request: Request) -> str:
     state = getattr(request.app.state, "web", None)
     if state is None:
         return message
-    return message.replace(repr(state.db_path), "this database").replace(
-        state.db_path, "this database")
+    for shown in (repr(state.db_path), state.db_path, describe_location(state.db_path)):
+        message = message.replace(shown, "this database")
+    return message
 
 
 async def _dateline_error(request: Request, exc: Exception) -> Response:

@@ -20,15 +20,19 @@ def event(event_id: str, day: str, country: str, admin1: str, lat: float | None,
                  evidence=(Evidence("a1", 0, 4, f"evidence of {event_id}"),))
 
 
+# The events every test here starts with (test_postgres_filters.py stores them too).
+EVENTS = (
+    event("A", "2024-03-01", "Syria", "Idlib", 35.9, 36.6, 3, "a market"),
+    event("B", "2024-03-02", "Syria", "Aleppo", 36.2, 37.2, 9, "near a school"),
+    event("C", "2024-03-02", "Fiji", "Northern", -16.5, 179.5, 0, "a storm 50%"),
+    event("D", "2024-03-03", "Mali", "Mopti", None, None, 1, "", etype="Protests"),
+)
+
+
 @pytest.fixture
 def store(tmp_path: Path):  # type: ignore[no-untyped-def]
     with SQLiteStore(tmp_path / "f.db") as opened:
-        opened.save_events([
-            event("A", "2024-03-01", "Syria", "Idlib", 35.9, 36.6, 3, "a market"),
-            event("B", "2024-03-02", "Syria", "Aleppo", 36.2, 37.2, 9, "near a school"),
-            event("C", "2024-03-02", "Fiji", "Northern", -16.5, 179.5, 0, "a storm 50%"),
-            event("D", "2024-03-03", "Mali", "Mopti", None, None, 1, "", etype="Protests"),
-        ])
+        opened.save_events(EVENTS)
         yield opened
 
 

@@ -236,8 +236,6 @@ def test_sqlite_store_is_a_store(store: SQLiteStore) -> None:
     assert isinstance(store, Store)
     with open_store(":memory:") as memory:
         assert isinstance(memory, SQLiteStore)
-    with pytest.raises(StoreError, match="PostgreSQL"):
-        open_store("postgresql://user:secret@host/db")
 
 
 def test_event_columns_cover_every_scalar_event_field() -> None:
@@ -540,3 +538,18 @@ def test_reprocessed_article_withdraws_its_old_events(tmp_path: Path) -> None:
     assert set(ids) == {"new", "shared"}
     assert ids["shared"].article_ids == ("b2",)
     assert ids["shared"].sources_count == 1
+
+
+def test_an_event_coded_again_keeps_its_creation_time(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateline.store.sqlbase as sqlbase
+
+    path = tmp_path / "again.db"
+    doc = make_document()
+    with SQLiteStore(path) as store:
+        monkeypatch.setattr(sqlbase, "_now", lambda: "2024-03-14T08:00:00+00:00")
+        store.save_document(doc)
+        monkeypatch.setattr(sqlbase, "_now", lambda: "2024-03-15T08:00:00+00:00")
+        store.save_document(doc)
+    rows = table_rows(path, "events")
+    assert rows and {r["created_at"] for r in rows} == {"2024-03-14T08:00:00+00:00"}

@@ -1,7 +1,8 @@
-"""The SQLite tables behind cross-article merging, story threads and the briefing (0002_merge.sql).
+"""The tables behind cross-article merging, story threads and the briefing (0002_merge.sql).
 
-A mixin of :class:`dateline.store.sqlite.SQLiteStore`: it reads and writes through the store's
-transaction and read helpers, so every failure is a StoreError and every write is one
+A mixin of :class:`dateline.store.sqlbase.SQLStore` (so of the SQLite and PostgreSQL stores),
+in SQL both databases accept: it reads and writes through the store's transaction and read
+helpers, so every failure is a StoreError and every write is one
 transaction. The decisions (what is a duplicate, which events are the same) are made in
 :mod:`dateline.merge`; this module only keeps them.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
@@ -26,6 +26,9 @@ from dateline.model import (
     to_dict,
 )
 
+if TYPE_CHECKING:
+    from dateline.store.migrate import Connection
+
 _CHUNK = 500  # ids per `IN (...)`
 
 
@@ -38,7 +41,7 @@ def _marks(items: Sequence[Any]) -> str:
     return ", ".join("?" for _ in items)
 
 
-def _report(row: sqlite3.Row) -> EventReport:
+def _report(row: Any) -> EventReport:
     return EventReport(row["article_id"], event_from_dict(json.loads(row["data"])),
                        row["event_id"])
 
@@ -47,15 +50,14 @@ class MergeTables:
     """Near-duplicate signatures, event reports, story links and the briefing's reads."""
 
     if TYPE_CHECKING:
-        _conn: sqlite3.Connection
         _ranges: bool
 
-        def _transaction(self, action: str) -> AbstractContextManager[sqlite3.Connection]: ...
+        def _transaction(self, action: str) -> AbstractContextManager[Connection]: ...
 
-        def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]: ...
+        def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
 
         @staticmethod
-        def _upsert_event(conn: sqlite3.Connection, event: Event, extra_ids: tuple[str, ...],
+        def _upsert_event(conn: Connection, event: Event, extra_ids: tuple[str, ...],
                           now: str, ranges: bool = True) -> None: ...
 
     # -- near-duplicate articles ------------------------------------------------------------
@@ -140,9 +142,12 @@ class MergeTables:
             conn.execute("DELETE FROM event_reports WHERE article_id = ?",
                          (signature.article_id,))
             conn.executemany(
-                "INSERT OR REPLACE INTO event_reports "
+                "INSERT INTO event_reports "
                 "(report_id, article_id, event_id, event_date, country, data) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(report_id) DO UPDATE SET "
+                "article_id = excluded.article_id, event_id = excluded.event_id, "
+                "event_date = excluded.event_date, country = excluded.country, "
+                "data = excluded.data",
                 [(r.report_id, r.article_id, r.event_id, r.event.event_date, r.event.country,
                   json.dumps(to_dict(r.event), ensure_ascii=False)) for r in reports],
             )
@@ -158,7 +163,7 @@ class MergeTables:
                 self._upsert_event(conn, event, (), now, self._ranges)
 
     @staticmethod
-    def _write_signature(conn: sqlite3.Connection, sig: ArticleSignature, now: str) -> None:
+    def _write_signature(conn: Connection, sig: ArticleSignature, now: str) -> None:
         conn.execute(
             "INSERT INTO article_signatures (article_id, shingles, signature, merged_at) "
             "VALUES (?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
@@ -166,8 +171,8 @@ class MergeTables:
             (sig.article_id, sig.shingles, sig.signature, now),
         )
         conn.execute("DELETE FROM article_bands WHERE article_id = ?", (sig.article_id,))
-        conn.executemany("INSERT OR IGNORE INTO article_bands (band_key, article_id) "
-                         "VALUES (?, ?)", [(band, sig.article_id) for band in sig.bands])
+        conn.executemany("INSERT INTO article_bands (band_key, article_id) VALUES (?, ?) "
+                         "ON CONFLICT DO NOTHING", [(band, sig.article_id) for band in sig.bands])
         conn.execute("DELETE FROM article_duplicates WHERE article_id = ?", (sig.article_id,))
         if sig.original_id:
             conn.execute("INSERT INTO article_duplicates (article_id, original_id, similarity) "

@@ -145,3 +145,12 @@ def test_a_town_the_model_calls_a_nationality_is_a_place(gazetteer: Gazetteer) -
     text = "Troops drove the fighters out of the radio complex in Omdurman during Ramadan."
     places = find_places(text, _entities(text, ("Omdurman", "NORP")), gazetteer)
     assert [(p.text, p.country) for p in places] == [("Omdurman", "SD")]
+
+
+def test_world_regions_and_curated_landmarks(gazetteer: Gazetteer) -> None:
+    text = "Rebels in Eastern Ghouta, far from North Africa, said the White House was silent."
+    places = {p.text: p for p in find_places(text, [], gazetteer)}
+    assert (places["Eastern Ghouta"].country, places["Eastern Ghouta"].precision) == (
+        "SY", "district")
+    assert (places["North Africa"].precision, places["North Africa"].country) == ("region", None)
+    assert places["White House"].admin1 == "District of Columbia"

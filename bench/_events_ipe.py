@@ -9,7 +9,8 @@ for Event QA: The IndiaPoliceEvents Corpus Covering the 2002 Gujarat Violence", 
 A deterministic subset (every ``STRIDE``-th document by id) is processed document by document
 with its publication date, as dateline processes any article. Each event's evidence span is
 mapped back through the edit log to the raw text and to the labelled sentence it overlaps most;
-a sentence is predicted positive for a class when an event of that class points at it.
+a sentence is predicted positive for a class when an event of that class points at it with
+evidence that supports the class (below).
 
 From dateline's event records (state forces = an actor with ACLED inter code 1):
 
@@ -20,7 +21,14 @@ From dateline's event records (state forces = an actor with ACLED inter code 1):
   either side. dateline puts the state forces first in a riot only when they used force on the
   crowd ('police opened fire on the mob'); a Riots event with the police as actor2 does not
   count: the record says the police were there (interaction 15), not that they used force.
-- KILL: a FORCE event with fatalities above 0.
+- KILL: a sentence that is evidence for ``fatalities`` (its ``fields``) of a FORCE event with
+  fatalities above 0: the sentence gave or reported the deaths, not only another part of the
+  event (a later count of the wounded, the lede restated without its toll).
+
+ARREST and FORCE are every evidence span of such an event that tells what happened: the
+sentence it came from, other mentions merged into it, casualty reports; not a time or place
+expression that is evidence of its own for the date or the location only (``fields`` within
+``event_date``, ``location``), which says nothing of what the police did.
 
 Baseline, in the same run: keyword match on the sentence (``KEYWORDS``).
 """
@@ -50,6 +58,7 @@ KEYWORDS = {
 STATE = 1
 FORCE_TYPES = frozenset({"Protest with intervention", "Excessive force against protesters"})
 ACTOR1_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+VALUE_ONLY = frozenset({"event_date", "location"})  # a time or place span, not a sentence
 
 
 @dataclass(frozen=True)
@@ -84,7 +93,8 @@ class IpeOutcome:
 
 
 def event_classes(event: Any) -> set[str]:
-    """The IndiaPoliceEvents classes an event record stands for (see the module's doc)."""
+    """The IndiaPoliceEvents classes an event record stands for (see the module's doc); KILL
+    holds only for its evidence for ``fatalities`` (:func:`evidence_classes`)."""
     found = set()
     if event.sub_event_type == "Arrests":
         found.add("ARREST")
@@ -98,6 +108,14 @@ def event_classes(event: Any) -> set[str]:
         if event.fatalities > 0:
             found.add("KILL")
     return found
+
+
+def evidence_classes(classes: set[str], evidence: Any) -> set[str]:
+    """The classes of an event that one of its evidence spans stands for."""
+    fields = set(evidence.fields)
+    if fields and fields <= VALUE_ONLY:
+        return set()
+    return classes if "fatalities" in fields else classes - {"KILL"}
 
 
 def keyword_classes(text: str) -> set[str]:
@@ -164,7 +182,7 @@ def evaluate(folder: Path, pipeline: Any, limit: int | None) -> IpeOutcome:
                 index = _most_overlapping(sentences, doc.raw_offset(evidence.start),
                                           doc.raw_offset(evidence.end))
                 if index is not None:
-                    predicted[index] |= classes
+                    predicted[index] |= evidence_classes(classes, evidence)
         outcome.documents += 1
         for sentence, classes in zip(sentences, predicted, strict=True):
             base = keyword_classes(sentence.text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -146,12 +147,59 @@ class Actor:
     source: str = ""
 
 
+# The event fields a piece of evidence can support (``event_type`` stands for the disorder,
+# event and sub-event types), in the order they are listed.
+EVIDENCE_FIELDS: tuple[str, ...] = (
+    "event_type", "actor1", "actor2", "event_date", "location", "fatalities", "injured",
+    "displaced",
+)
+
+
 @dataclass(frozen=True)
 class Evidence:
+    """Characters of an article that support an event, and which of its fields they support
+    (``fields``, from :data:`EVIDENCE_FIELDS`; empty: the span supports the event as a whole).
+    A value taken from the publication date or the article's main place has no span."""
+
     article_id: str
     start: int
     end: int
     text: str
+    fields: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        """The span: two pieces of evidence with the same key are one, their fields united."""
+        return (self.article_id, self.start, self.end)
+
+
+def evidence_fields(*groups: Iterable[str]) -> tuple[str, ...]:
+    """The fields of every group, once each, in the order of :data:`EVIDENCE_FIELDS`."""
+    found = {name for group in groups for name in group}
+    return tuple(name for name in EVIDENCE_FIELDS if name in found)
+
+
+def union_evidence(*groups: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """The evidence of every group, each span once (first occurrence first) with the fields of
+    all its occurrences united. A span inside another of the same article that already
+    supports all its fields (a time expression inside a sentence that supports the date) is
+    left out."""
+    merged: dict[tuple[str, int, int], Evidence] = {}
+    for group in groups:
+        for item in group:
+            prior = merged.get(item.key)
+            merged[item.key] = item if prior is None else dataclasses.replace(
+                prior, fields=evidence_fields(prior.fields, item.fields))
+    by_article: dict[str, list[Evidence]] = {}
+    for item in merged.values():
+        by_article.setdefault(item.article_id, []).append(item)
+    return tuple(item for item in merged.values() if not (
+        item.fields and any(_covers(other, item) for other in by_article[item.article_id])))
+
+
+def _covers(outer: Evidence, inner: Evidence) -> bool:
+    return (outer.key != inner.key and outer.start <= inner.start and inner.end <= outer.end
+            and set(inner.fields) <= set(outer.fields))
 
 
 @dataclass(frozen=True)
@@ -381,6 +429,7 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     """Rebuild an Event from :func:`to_dict` output (used by the store and the exporters)."""
     names = {f.name for f in dataclasses.fields(Event)}
     values = {key: value for key, value in data.items() if key in names}
-    values["evidence"] = tuple(Evidence(**item) for item in data.get("evidence", ()))
+    values["evidence"] = tuple(Evidence(**{**item, "fields": tuple(item.get("fields", ()))})
+                               for item in data.get("evidence", ()))
     values["article_ids"] = tuple(data.get("article_ids", ()))
     return Event(**values)

@@ -27,7 +27,7 @@ from dateline.export import (
     write_jsonl,
     write_parquet,
 )
-from dateline.model import Event, Evidence, event_from_dict
+from dateline.model import Event, Evidence, event_from_dict, to_dict
 
 ACLED_REGIONS = {
     "Western Africa", "Middle Africa", "Eastern Africa", "Southern Africa", "Northern Africa",
@@ -65,8 +65,9 @@ def make_event(event_id: str = "NGA-1", **changes: Any) -> Event:
         injured=30,
         confidence=0.834,
         evidence=(
-            Evidence("a1b2c3d4e5f60718", 31, 77, "Suicide bombers killed 12 people"),
-            Evidence("0f1e2d3c4b5a6978", 0, 20, "Twelve people died"),
+            Evidence("a1b2c3d4e5f60718", 31, 77, "Suicide bombers killed 12 people",
+                     ("event_type", "actor1", "fatalities")),
+            Evidence("0f1e2d3c4b5a6978", 0, 20, "Twelve people died", ("fatalities",)),
         ),
         article_ids=("a1b2c3d4e5f60718", "0f1e2d3c4b5a6978"),
         sources_count=2,
@@ -155,7 +156,14 @@ def test_jsonl_round_trips_through_event_from_dict() -> None:
     assert write_jsonl(EVENTS, out) == ExportResult(3)
     lines = out.getvalue().splitlines()
     assert len(lines) == 3
+    assert json.loads(lines[0])["evidence"][1]["fields"] == ["fatalities"]
     assert tuple(event_from_dict(json.loads(line)) for line in lines) == EVENTS
+
+
+def test_event_from_dict_reads_evidence_written_before_fields() -> None:
+    record = {**to_dict(EVENTS[0]), "evidence": [
+        {"article_id": "a", "start": 0, "end": 4, "text": "Shot"}]}
+    assert event_from_dict(record).evidence == (Evidence("a", 0, 4, "Shot"),)
 
 
 def test_csv_has_every_event_field() -> None:
@@ -186,6 +194,7 @@ def test_geojson_is_a_feature_collection_with_lon_lat_points() -> None:
     assert props["event_id"] == "NGA-1" and props["fatalities"] == 12
     assert props["evidence"][1] == {
         "article_id": "0f1e2d3c4b5a6978", "start": 0, "end": 20, "text": "Twelve people died",
+        "fields": ["fatalities"],
     }
     for feature in collection["features"]:
         assert set(feature) >= {"type", "geometry", "properties"}

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.events.combine import add_casualties, merge_same
+from dateline.events.evidence import ValueSources, event_evidence
 from dateline.events.modality import skip_reason, told_in_past
 from dateline.events.parties import ARMED_KINDS, KIND_OF_INTER, ClauseCues, Party, generic_actor
 from dateline.events.resolve import TERRITORY, Clause, choose
@@ -152,6 +153,7 @@ class _Sides:
     roles: Roles
     inter1: int
     inter2: int
+    borrowed: tuple[str, ...] = ()  # actors taken from the article, not named in the sentence
 
 
 # Which unnamed parties may stand as an actor of an event type, and as what kind.
@@ -227,13 +229,18 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
     if civilians and not actor2:
         actor2 = _civilians_actor(ctx)
     opponents = [a for a in ctx.main_actors if a not in (actor1, actor2)]
+    borrowed = []
     if not actor1 and opponents and (actor2 or event_type != "Protests"):
         actor1 = opponents.pop(0)
+        borrowed.append(actor1)
     if not actor2 and event_type == "Battles" and opponents:
         actor2 = opponents.pop(0)
+        borrowed.append(actor2)
     inter1 = inter.get(actor1) or _inter(ctx, actor1)
     inter2 = 7 if actor2.startswith("Civilians") else inter.get(actor2) or _inter(ctx, actor2)
-    return _Sides(Roles(actor1, actor2, roles.assoc1, roles.assoc2), inter1, inter2)
+    named = {e.actor for e in actors}
+    return _Sides(Roles(actor1, actor2, roles.assoc1, roles.assoc2), inter1, inter2,
+                  tuple(a for a in borrowed if a not in named))
 
 
 def _civilians_actor(ctx: _Context) -> str:
@@ -273,9 +280,10 @@ def _only_cumulative_toll(ctx: _Context, sentence: Span) -> bool:
 
 
 def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy_doc: Any,
-           story: dict[str, tuple[str, int]]) -> Event | None:
+           story: dict[str, tuple[str, int, TimeExpr | None]]) -> Event | None:
     """The event a trigger signals in its sentence. ``story`` holds the last explicit date of
-    each event type in the article: a later sentence without a time of its own continues it."""
+    each event type in the article (and the time expression that gave it): a later sentence
+    without a time of its own continues it."""
     taxonomy = ctx.resources.taxonomy
     time = _clause_time(ctx, sentence, hit)
     if time is not None and time.direction == "future" and told_in_past(spacy_doc, hit):
@@ -289,18 +297,25 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
         return None  # "4,500 killed since the coup": a running total, not an event
     event_type = taxonomy.event_type_of(hit.sub_event_type)
     if time is None and event_type in story:
-        date, time_precision = story[event_type]
+        date, time_precision, dated_by = story[event_type]
     else:
         date, time_precision = _date_fields(time, text, ctx)
+        dated_by = time if time is not None and time.value and time.precision in (
+            "day", "week", "month") else None
     if time is not None and time.value:
-        story[event_type] = (date, time_precision)
+        story[event_type] = (date, time_precision, dated_by)
     place = _place_for(ctx, sentence)
     sides = _roles(ctx, sentence, hit, clause, spacy_doc)
     roles, inter1, inter2 = sides.roles, sides.inter1, sides.inter2
     counts = _counts(ctx, sentence)
     hit = dataclasses.replace(hit, sub_event_type=_territory_side(hit.sub_event_type, inter1))
     location = place.name if place else ""
-    evidence = Evidence(ctx.doc.id, sentence.start, sentence.end, text)
+    sources = ValueSources(
+        sentence, dated_by, place if place and _inside(sentence, place.start, place.end) else None,
+        tuple(name for name, actor in (("actor1", roles.actor1), ("actor2", roles.actor2))
+              if actor and actor not in sides.borrowed),
+        tuple(name for name, measure in (("fatalities", "killed"), ("injured", "injured"),
+                                         ("displaced", "displaced")) if counts[measure]))
     return Event(
         event_id=_event_id(ctx.doc.id, taxonomy.event_type_of(hit.sub_event_type), date, location),
         event_date=date, time_precision=time_precision,
@@ -319,7 +334,8 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
         source="; ".join(s for s in (ctx.doc.outlet, ctx.doc.agency) if s),
         notes=_notes(ctx, hit, text), fatalities=counts["killed"], injured=counts["injured"],
         displaced=counts["displaced"], confidence=_confidence(hit, roles, place, time),
-        evidence=(evidence,), article_ids=(ctx.doc.id,), sources_count=1,
+        evidence=event_evidence(ctx.doc.id, ctx.doc.clean_text, sources),
+        article_ids=(ctx.doc.id,), sources_count=1,
     )
 
 
@@ -391,7 +407,7 @@ def _casualties_of_last(ctx: _Context, sentence: Span, hits: tuple[TriggerHit, .
             _inside(sentence, p.start, p.end) for p in ctx.doc.places):
         return  # a time or place of its own: maybe another happening
     add_casualties(events, Evidence(ctx.doc.id, sentence.start, sentence.end, text),
-                   counts["injured"])
+                   counts["injured"], counts["killed"])
 
 
 def _perpetrator(clause: Clause) -> bool:
@@ -415,7 +431,7 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
                    dated)
     events: list[Event] = []
     watch: list[Watch] = []
-    story: dict[str, tuple[str, int]] = {}
+    story: dict[str, tuple[str, int, TimeExpr | None]] = {}
     for sentence in doc.sentences:
         clause = _clause(ctx, sentence, spacy_doc)
         found = len(events)

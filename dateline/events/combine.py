@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 
-from dateline.model import Event, Evidence
+from dateline.model import Event, Evidence, evidence_fields, union_evidence
 
 # Event types whose casualties a later sentence may report without naming who caused them.
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians",
@@ -64,22 +64,26 @@ def combine(a: Event, b: Event) -> Event:
         displaced=max(a.displaced, b.displaced),
         time_precision=min(a.time_precision, b.time_precision),
         confidence=round(min(0.95, max(a.confidence, b.confidence) + 0.05), 2),
-        evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
+        evidence=union_evidence(a.evidence, b.evidence),
     )
 
 
-def add_casualties(events: list[Event], evidence: Evidence, injured: int = 0) -> bool:
+def add_casualties(events: list[Event], evidence: Evidence, injured: int = 0,
+                   killed: int = 0) -> bool:
     """A sentence that reports casualties and no event of its own ('one person was injured in
     the firing') tells of the last violent event before it: it becomes that event's evidence,
     and its wounded count the event's where the event had none. The event's fatalities stay
-    as its own report gave them: a later death toll may be a running total. False when there
-    is no such event."""
+    as its own report gave them: a later death toll may be a running total. The sentence
+    supports ``injured`` where it counts wounded, and ``fatalities`` where it counts dead of an
+    event with fatalities. False when there is no such event."""
     for index in range(len(events) - 1, -1, -1):
         event = events[index]
         if event.event_type in VIOLENT_TYPES or event.sub_event_type in FORCE_ON_PROTESTS:
-            if evidence not in event.evidence:
-                events[index] = dataclasses.replace(
-                    event, evidence=event.evidence + (evidence,),
-                    injured=event.injured or injured)
+            fields = evidence_fields(("injured",) if injured else (),
+                                     ("fatalities",) if killed and event.fatalities else ())
+            events[index] = dataclasses.replace(
+                event, evidence=union_evidence(
+                    event.evidence, (dataclasses.replace(evidence, fields=fields),)),
+                injured=event.injured or injured)
             return True
     return False

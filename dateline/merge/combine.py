@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dateline.events.taxonomy import interaction
-from dateline.model import Event, EventReport
+from dateline.model import Event, EventReport, union_evidence
 
 CONFIDENCE_PER_SOURCE = 0.05
 MAX_CONFIDENCE = 0.99
@@ -79,7 +79,7 @@ def combine(event_id: str, reports: Sequence[EventReport], independent: int) -> 
     typed = next(e for e in events if e.sub_event_type == sub_type)
     place = min(events, key=lambda e: (e.geo_precision, e.latitude is None))
     low, best, high = fatality_range([e.fatalities for e in events])
-    evidence = tuple(dict.fromkeys(ev for e in events for ev in e.evidence))
+    evidence = union_evidence(*(e.evidence for e in events))
     article_ids = tuple(dict.fromkeys(r.article_id for r in ordered))
     confidence = max(e.confidence for e in events)
     confidence = min(MAX_CONFIDENCE, confidence + CONFIDENCE_PER_SOURCE * (independent - 1))

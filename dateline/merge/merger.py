@@ -49,12 +49,18 @@ class MergeResult:
     stories: tuple[str, ...] = ()
 
 
+# A piece of evidence that supports only these is a time or place expression, not a sentence.
+_VALUE_SPAN_FIELDS = frozenset({"event_date", "location"})
+
+
 def _words(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
 def _evidence_texts(event: Event) -> set[str]:
-    return {_words(ev.text) for ev in event.evidence if ev.text.strip()}
+    """The words of the event's sentences (not of a time or place given as its own span)."""
+    return {_words(ev.text) for ev in event.evidence
+            if ev.text.strip() and not (ev.fields and set(ev.fields) <= _VALUE_SPAN_FIELDS)}
 
 
 def _match_original(store: MergeStore, reports: Sequence[EventReport], original: str

@@ -1,7 +1,9 @@
 """Numbers in digits and words, their qualifiers, and what they count.
 
 Vague counts follow ACLED's conservative reading: "dozens" = 12, "hundreds" = 100, "several" = 3,
-"a few" = 3, "scores" = 20.
+"a few" = 3, "scores" = 20. One victim named by a singular noun with no number ("a supporter
+was killed", "a youth died in the firing", "killing a policeman") is one killed, where the
+sentence gives no other count of the dead.
 """
 
 from __future__ import annotations
@@ -73,6 +75,21 @@ _LEFT_HOME = re.compile(
     r"besieged|city|town|village|area|region|country)|out of the (?:enclave|pocket|besieged|"
     r"city|town|village|area|region))\b", re.I)
 _CLAUSE_REACH = 120
+# Singular nouns for a person; 'a' or 'an' and up to two words before one ('a 22-year-old
+# man', 'a police constable').
+_PERSON = (r"man|woman|boy|girl|youth|child|infant|baby|teenager|person|student|supporter|"
+           r"worker|labou?rer|farmer|villager|resident|civilian|protester|demonstrator|"
+           r"activist|leader|member|policeman|policewoman|constable|officer|soldier|jawan|"
+           r"trooper|guard|fighter|militant|rebel|shopkeeper|vendor|trader|driver|passer-?by|"
+           r"bystander|pedestrian|journalist|reporter|teacher|doctor|nurse|priest|imam|monk|"
+           r"pilgrim|worshipp?er|refugee|migrant|local")
+_ONE_VICTIM = rf"\ban? (?:[\w'-]+ ){{0,2}}?(?:{_PERSON})\b"
+_KILLED_AFTER = (r" (?:(?:was|is|has been|had been|has|had|got) )?(?:killed|shot dead|slain|"
+                 r"lynched|(?:shot|stabbed|beaten|hacked|burnt|burned) to death|died|"
+                 r"succumbed)\b")
+_KILLED_BEFORE = r"\b(?:killing|killed|shot dead|lynched|slew|slaying) "
+_SINGULAR_KILLED = re.compile(rf"(?P<a>{_ONE_VICTIM})(?={_KILLED_AFTER})|"
+                              rf"{_KILLED_BEFORE}(?P<b>{_ONE_VICTIM})", re.I)
 _MEASURE_RES = [(name, re.compile(rf"\b(?:{pattern})\b", re.I)) for name, pattern in MEASURES]
 
 
@@ -140,13 +157,33 @@ def find_quantities(text: str) -> list[Quantity]:
         if measure is None:
             continue
         qualifier = (m.group("qual") or ("about" if m.group("orso") else "")).lower() or None
-        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
-        found_end = _SENTENCE_END.search(text, m.end())
-        sentence_end = found_end.start() if found_end else len(text)
-        cumulative = bool(_CUMULATIVE.search(text, sentence_start + 1, sentence_end))
         end = m.end()
         out.append(Quantity(m.start(), end, text[m.start():end], value, measure, qualifier,
-                            cumulative))
+                            _cumulative(text, m.start(), end)))
+    return sorted(out + _singular_victims(text, out), key=lambda q: q.start)
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    found_end = _SENTENCE_END.search(text, end)
+    return sentence_start, found_end.start() if found_end else len(text)
+
+
+def _cumulative(text: str, start: int, end: int) -> bool:
+    return bool(_CUMULATIVE.search(text, *_sentence(text, start, end)))
+
+
+def _singular_victims(text: str, counts: list[Quantity]) -> list[Quantity]:
+    """One killed for each victim named by a singular noun in a sentence with no count of the
+    dead ('a youth died in the firing')."""
+    out: list[Quantity] = []
+    for m in _SINGULAR_KILLED.finditer(text):
+        start, end = m.span("a") if m.group("a") else m.span("b")
+        first, last = _sentence(text, start, end)
+        if any(q.measure == "killed" and first <= q.start < last for q in [*counts, *out]):
+            continue
+        out.append(Quantity(start, end, text[start:end], 1, "killed", None,
+                            _cumulative(text, start, end)))
     return out
 
 

@@ -136,6 +136,7 @@ class PostgresStore(SQLStore):
         self._label = redact_url(url)
         self.schema_version = 0
         self._ranges = False
+        self._fields = False
         try:
             raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
                                   connect_timeout=connect_timeout)
@@ -148,10 +149,12 @@ class PostgresStore(SQLStore):
         self._conn = PostgresConnection(raw)
         try:
             self.schema_version = migrate(self._conn, migrations_dir, self._label, POSTGRES.begin)
-            columns = {row["column_name"] for row in self._conn.execute(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_schema = current_schema() AND table_name = 'events'").fetchall()}
-            self._ranges = set(RANGE_COLUMNS) <= columns
+            columns = {(row["table_name"], row["column_name"]) for row in self._conn.execute(
+                "SELECT table_name, column_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema() "
+                "AND table_name IN ('events', 'evidence')").fetchall()}
+            self._ranges = {("events", name) for name in RANGE_COLUMNS} <= columns
+            self._fields = ("evidence", "fields") in columns
         except psycopg.Error as exc:
             raw.close()
             raise StoreError(

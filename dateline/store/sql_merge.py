@@ -50,15 +50,12 @@ class MergeTables:
     """Near-duplicate signatures, event reports, story links and the briefing's reads."""
 
     if TYPE_CHECKING:
-        _ranges: bool
-
         def _transaction(self, action: str) -> AbstractContextManager[Connection]: ...
 
         def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
 
-        @staticmethod
-        def _upsert_event(conn: Connection, event: Event, extra_ids: tuple[str, ...],
-                          now: str, ranges: bool = True) -> None: ...
+        def _upsert_event(self, conn: Connection, event: Event, extra_ids: tuple[str, ...],
+                          now: str) -> None: ...
 
     # -- near-duplicate articles ------------------------------------------------------------
 
@@ -160,7 +157,7 @@ class MergeTables:
                 conn.execute("DELETE FROM evidence WHERE event_id = ?", (event.event_id,))
                 conn.execute("UPDATE events SET article_ids = '[]' WHERE event_id = ?",
                              (event.event_id,))
-                self._upsert_event(conn, event, (), now, self._ranges)
+                self._upsert_event(conn, event, (), now)
 
     @staticmethod
     def _write_signature(conn: Connection, sig: ArticleSignature, now: str) -> None:

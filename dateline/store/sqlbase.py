@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from dateline.errors import NotFoundError, StoreError
-from dateline.model import Document, Event, Evidence, Outcome, to_dict
+from dateline.model import Document, Event, Evidence, Outcome, evidence_fields, to_dict
 from dateline.store.base import EventQuery
 from dateline.store.dialect import SQLITE, Dialect
 from dateline.store.filters import like_escape, order_clause, tally_columns, where_clause
@@ -89,8 +89,9 @@ class SQLStore(MergeTables):
     """A :class:`dateline.store.Store` over a SQL database (the protocol's methods, shared).
 
     A backend sets ``_conn`` (a connection in autocommit mode), ``_label`` (how messages name
-    the database), ``_ranges`` (the events table has the fatality range columns), and
-    implements :meth:`_error`; ``_dialect`` says what its SQL spells differently.
+    the database), ``_ranges`` (the events table has the fatality range columns, 0002),
+    ``_fields`` (the evidence table has the ``fields`` column, 0003), and implements
+    :meth:`_error`; ``_dialect`` says what its SQL spells differently.
     """
 
     _dialect: Dialect = SQLITE
@@ -98,6 +99,7 @@ class SQLStore(MergeTables):
     _conn: Connection
     _label: str
     _ranges: bool
+    _fields: bool = True
     schema_version: int
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -175,7 +177,7 @@ class SQLStore(MergeTables):
                 self._annotation_rows(doc),
             )
             for event in doc.events:
-                self._upsert_event(conn, event, (doc.id,), now, self._ranges)
+                self._upsert_event(conn, event, (doc.id,), now)
                 if event.event_id in created:
                     conn.execute("UPDATE events SET created_at = ? WHERE event_id = ?",
                                  (created[event.event_id], event.event_id))
@@ -248,18 +250,15 @@ class SQLStore(MergeTables):
         saved = 0
         with self._transaction("save events") as conn:
             for event in events:
-                self._upsert_event(conn, event, (), now, self._ranges)
+                self._upsert_event(conn, event, (), now)
                 saved += 1
         return saved
 
-    @staticmethod
-    def _upsert_event(
-        conn: Connection, event: Event, extra_ids: tuple[str, ...], now: str,
-        ranges: bool = True,
-    ) -> None:
+    def _upsert_event(self, conn: Connection, event: Event, extra_ids: tuple[str, ...],
+                      now: str) -> None:
         """Insert or update one event; evidence and article ids are unioned with what is
-        stored, and ``sources_count`` is the number of article ids. ``ranges``: the table has
-        the fatality range columns (0002)."""
+        stored (the fields of a span stored before with those of the same span now), and
+        ``sources_count`` is the number of article ids."""
         row = conn.execute(
             "SELECT article_ids FROM events WHERE event_id = ?", (event.event_id,)
         ).fetchone()
@@ -271,14 +270,27 @@ class SQLStore(MergeTables):
         values = [getattr(event, name) for name in EVENT_COLUMNS if name not in RANGE_COLUMNS]
         values += [json.dumps(list(article_ids), ensure_ascii=False), sources, now, now]
         conn.execute(_EVENT_UPSERT_SQL, values)
-        if ranges:
+        if self._ranges:
             conn.execute(_RANGE_UPDATE_SQL, [*(getattr(event, n) for n in RANGE_COLUMNS),
                                              event.event_id])
+        if not self._fields:
+            conn.executemany(
+                'INSERT INTO evidence (event_id, article_id, "start", "end", text) '
+                'VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, "start", "end") '
+                "DO UPDATE SET text = excluded.text",
+                [(event.event_id, e.article_id, e.start, e.end, e.text) for e in event.evidence],
+            )
+            return
+        known = {(r[0], r[1], r[2]): json.loads(r[3]) for r in conn.execute(
+            'SELECT article_id, "start", "end", fields FROM evidence WHERE event_id = ?',
+            (event.event_id,)).fetchall()}
         conn.executemany(
-            'INSERT INTO evidence (event_id, article_id, "start", "end", text) '
-            'VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, "start", "end") '
-            "DO UPDATE SET text = excluded.text",
-            [(event.event_id, e.article_id, e.start, e.end, e.text) for e in event.evidence],
+            'INSERT INTO evidence (event_id, article_id, "start", "end", text, fields) '
+            'VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, "start", "end") '
+            "DO UPDATE SET text = excluded.text, fields = excluded.fields",
+            [(event.event_id, e.article_id, e.start, e.end, e.text,
+              json.dumps(list(evidence_fields(known.get(e.key, ()), e.fields))))
+             for e in event.evidence],
         )
 
     def events(self, query: EventQuery | None = None) -> list[Event]:
@@ -326,14 +338,16 @@ class SQLStore(MergeTables):
         for i in range(0, len(event_ids), _SQL_CHUNK):
             chunk = event_ids[i : i + _SQL_CHUNK]
             marks = ", ".join("?" for _ in chunk)
+            fields = ", fields" if self._fields else ""
             for row in self._read(
-                f'SELECT event_id, article_id, "start", "end", text FROM evidence '
+                f'SELECT event_id, article_id, "start", "end", text{fields} FROM evidence '
                 f"WHERE event_id IN ({marks}) ORDER BY rowid",
                 chunk,
             ):
-                found.setdefault(row["event_id"], []).append(
-                    Evidence(row["article_id"], row["start"], row["end"], row["text"])
-                )
+                found.setdefault(row["event_id"], []).append(Evidence(
+                    row["article_id"], row["start"], row["end"], row["text"],
+                    tuple(json.loads(row["fields"])) if self._fields else (),
+                ))
         return found
 
     # -- runs and outcomes ------------------------------------------------------------------

@@ -62,6 +62,7 @@ def test_show_json_evidence_offsets(shared: Path) -> None:
     assert spans
     for span in spans:
         assert text[span["start"]:span["end"]] == span["text"]
+    assert all("event_type" in e["evidence"][0]["fields"] for e in doc["events"])
     for edit in doc["edits"]:
         assert text[edit["start"]:edit["end"]] == edit["after"]
 

@@ -3,6 +3,7 @@ follow; sentences written for these tests."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -100,6 +101,7 @@ def test_add_casualties_keeps_fatalities_and_skips_non_violent_events() -> None:
     evidence = Evidence("a", 0, 10, "Two injured.")
     events = [riot, arrests]
     assert add_casualties(events, evidence, injured=2)
-    assert events[0].evidence == (evidence,) and events[0].injured == 2
+    assert events[0].evidence == (dataclasses.replace(evidence, fields=("injured",)),)
+    assert events[0].injured == 2
     assert events[0].fatalities == 0 and events[1] is arrests
     assert not add_casualties([arrests], evidence)

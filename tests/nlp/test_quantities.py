@@ -70,3 +70,32 @@ def test_people_who_left_are_displaced_however_far_the_verb(sentence: str, value
 ])
 def test_people_who_stay_are_no_count(sentence: str) -> None:
     assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "victim"), [
+    ("A supporter was killed when the police opened fire.", "A supporter"),
+    ("a youth died in the firing.", "a youth"),
+    ("Police shot dead a 22-year-old man near the station.", "a 22-year-old man"),
+    ("A police constable succumbed to his injuries on Sunday.", "A police constable"),
+    ("The blast killed a soldier and wounded two others.", "a soldier"),
+])
+def test_one_victim_without_a_number_is_one_killed(sentence: str, victim: str) -> None:
+    killed = [q for q in find_quantities(sentence) if q.measure == "killed"]
+    assert [(q.text, q.value) for q in killed] == [(victim, 1)]
+    assert sentence[killed[0].start:killed[0].end] == victim
+
+
+@pytest.mark.parametrize("sentence", [
+    "A man was not killed.",                      # denied
+    "A man who died last year was buried.",       # not said of the man
+    "A man was injured in the firing.",           # not killed
+    "A number of people died.",                   # no singular person
+])
+def test_no_victim_counted(sentence: str) -> None:
+    assert not [q for q in find_quantities(sentence) if q.measure == "killed"]
+
+
+def test_one_victim_gives_way_to_a_count_of_the_dead() -> None:
+    sentence = "The toll rose to eight after a woman died of her injuries."
+    killed = [q for q in find_quantities(sentence) if q.measure == "killed"]
+    assert [(q.text, q.value) for q in killed] == [("eight", 8)]

@@ -36,6 +36,12 @@ from test_sqlite import (  # noqa: F401  (collected here, against PostgreSQL)
     test_unknown_article_and_event_raise_store_error,
     test_upsert_unions_evidence_and_article_ids,
 )
+from test_store_evidence_fields import (  # noqa: F401  (collected here, against PostgreSQL)
+    SENTENCE,
+    _with_fields,
+    test_evidence_fields_are_stored_and_read_back,
+    test_fields_of_the_same_span_are_united,
+)
 
 from dateline.errors import StoreError
 from dateline.model import Document, Event, Evidence, Outcome
@@ -89,12 +95,27 @@ def test_older_database_is_migrated_on_open(tmp_path: Path) -> None:
         assert old.schema_version == 1
         old.save_document(make_document())  # no fatality range columns yet
     shutil.copytree(POSTGRES_MIGRATIONS_DIR, new_dir)
-    (new_dir / "0003_event_tags.sql").write_text(
+    (new_dir / "0004_event_tags.sql").write_text(
         "ALTER TABLE events ADD COLUMN tags TEXT NOT NULL DEFAULT '';\n")
     with PostgresStore(schema_url(URL), migrations_dir=new_dir) as new:
-        assert new.schema_version == 3
+        assert new.schema_version == 4
         assert new.get_event("NGA-1") == make_document().events[0]
     assert query(URL, "SELECT tags FROM events") == [{"tags": ""}]
+
+
+def test_database_of_schema_2_gains_the_fields_column(tmp_path: Path) -> None:
+    reset_schema(URL)
+    old_dir = tmp_path / "old"
+    old_dir.mkdir()
+    for name in ("0001_initial.sql", "0002_merge.sql"):
+        shutil.copy(POSTGRES_MIGRATIONS_DIR / name, old_dir)
+    with PostgresStore(schema_url(URL), migrations_dir=old_dir) as old:
+        old.save_document(_with_fields(SENTENCE))  # no column yet: the fields are not kept
+    with PostgresStore(schema_url(URL)) as new:
+        assert new.schema_version >= 3
+        assert [ev.fields for ev in new.get_event("NGA-1").evidence] == [(), ()]
+        new.save_document(_with_fields(SENTENCE))
+        assert new.get_event("NGA-1").evidence[0].fields == SENTENCE
 
 
 def test_newer_database_asks_to_upgrade_dateline(store: PostgresStore) -> None:

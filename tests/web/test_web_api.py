@@ -129,6 +129,8 @@ def test_one_event_with_its_evidence_and_sources(client: TestClient) -> None:
     article = client.get(f"/api/articles/{source['article_id']}").json()
     assert article["clean_text"][evidence["start"]:evidence["end"]] == evidence["text"]
     assert "market in Kramatorsk" in evidence["text"]
+    assert evidence["fields"] == ["event_type", "location"]
+    assert body["event"]["evidence"][0]["fields"] == ["event_type", "location"]
 
 
 def test_one_article_with_clean_text_edits_and_annotations(client: TestClient) -> None:

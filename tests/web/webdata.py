@@ -42,7 +42,8 @@ def _document(index: int, row: tuple) -> Document:  # type: ignore[type-arg]
         iso3=iso3, admin1=admin1, location=location, latitude=lat, longitude=lon,
         fatalities=deaths, confidence=confidence, source="Test Wire",
         notes=f"On {day}, {sentence}",
-        evidence=(Evidence(article_id, start, start + len(sentence), sentence),),
+        evidence=(Evidence(article_id, start, start + len(sentence), sentence,
+                           ("event_type", "location")),),
         article_ids=(article_id,),
     )
     return Document(

@@ -62,6 +62,8 @@ _PART_OF = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|killed|v
                       r"hostages|detainees|arrested)\b", re.I)
 _PART_BEFORE = re.compile(r"\b(?:among them|among those|among the dead|among the \w+|including|"
                           r"of whom|of them)\s*,?\s*$", re.I)
+_AGES_INSIDE = re.compile(r"\b(?:aged|ages?)\s+(?:between\s+)?\d+(?:\s*(?:and|to|-)\s*\d+)?|"
+                          r"\d+(?:\s*(?:and|to|-)\s*\d+)?[\s-]*years?[\s-]*old", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # A count of people ('300 women and children') whose clause says they left their homes or the
 # fighting, however far the verb stands: 'one of 300 women and children, mostly Iraqi, recently
@@ -116,6 +118,7 @@ def parse_number(words: str) -> int | None:
 
 def _measure(text: str, end: int, vague: bool) -> str | None:
     window = text[end:end + (20 if vague else 50)]
+    window = _AGES_INSIDE.sub("", window)  # 'two shepherds, aged 14 and 16, were killed'
     window = re.split(r"[.;:()]|\d", window, maxsplit=1)[0]
     if _NOT_COUNTS.match(window):
         return None
@@ -148,6 +151,10 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if _AGE.search(text, max(0, m.start() - 12), m.start()) or _AGE_AFTER.match(text, m.end()):
             continue
+        if any(a.start() <= m.start() < a.end() for a in _AGES_INSIDE.finditer(
+                text, max(0, m.start() - 24), min(len(text), m.end() + 16))):
+            continue  # 'aged between 20 and 30'
+
         value = parse_number(number)
         if value is None or _PART_OF.match(text, m.end()) or _PART_BEFORE.search(
                 text, max(0, m.start() - 24), m.start()):

@@ -99,3 +99,10 @@ def test_one_victim_gives_way_to_a_count_of_the_dead() -> None:
     sentence = "The toll rose to eight after a woman died of her injuries."
     killed = [q for q in find_quantities(sentence) if q.measure == "killed"]
     assert [(q.text, q.value) for q in killed] == [("eight", 8)]
+
+
+def test_ages_are_neither_counts_nor_a_stop_for_the_count() -> None:
+    text = ("Two shepherds, brothers aged 14 and 16, were killed by a landmine. Four people aged "
+            "between 20 and 30 were arrested.")
+    assert [(q.value, q.measure) for q in find_quantities(text)] == [(2, "killed"),
+                                                                    (4, "arrested")]

@@ -11,9 +11,13 @@ over spaCy's entities with the actor lexicon) of actor types (PERSON, ORG, GPE, 
 lexicon's actors), and words that head a noun phrase naming actors where no entity covers them:
 the party words of ``triggers.json`` (police, troops, rebels, villagers ...) and
 :data:`dateline.events.roles.ACTOR_HEADS` (government, officials, president ...). Source and
-target from :func:`dateline.events.roles.pick_roles` against the gold trigger (and, ungated,
-against the sentence's main verb: no trigger). Baseline: plain spaCy NER, the first named entity
-(PERSON, ORG, GPE, NORP) of the sentence is the source, the next one the target.
+target from :func:`dateline.events.role_claims.claim_roles` against the gold trigger (and,
+ungated, against the sentence's main verb: no trigger): :func:`dateline.events.roles.pick_roles`
+(the nearest candidate of each role with its conjuncts, modifiers, owner and apposition) and
+every further target the trigger's clause governs (its object, an "of"/"by" phrase of the
+object, a "to", "with", "against", "on" ... phrase of the verb or of its object). Baseline: plain
+spaCy NER, the first named entity (PERSON, ORG, GPE, NORP) of the sentence is the source, the
+next one the target.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from typing import Any
 from _roles_data import Mention, RoleSet
 
 from dateline.events.parties import ClauseCues
-from dateline.events.roles import ACTOR_HEADS, names_actors, pick_roles
+from dateline.events.role_claims import claim_roles
+from dateline.events.roles import ACTOR_HEADS, names_actors
 from dateline.nlp.actors import ActorLexicon
 from dateline.nlp.entities import merge_entities, spacy_entities
 
@@ -103,8 +108,8 @@ def evaluate(role_set: RoleSet, nlp: Any) -> EndToEnd:
                                strict=True):
         found = candidates(spacy_doc, lexicon, cues)
         trigger = item.trigger or (None, None)
-        outcome.ours.add(item.mentions, pick_roles(spacy_doc, found, *trigger))
-        outcome.alone.add(item.mentions, pick_roles(spacy_doc, found))
+        outcome.ours.add(item.mentions, claim_roles(spacy_doc, found, *trigger))
+        outcome.alone.add(item.mentions, claim_roles(spacy_doc, found))
         outcome.base.add(item.mentions, entity_order(spacy_doc))
     return outcome
 

@@ -22,8 +22,8 @@ no trigger (its own clause first, as the event coder reads roles). See
 
 End to end (PLOVER, ``bench/_roles_e2e.py``): no gold actor span; from the sentence and the gold
 trigger dateline finds the source and the target among its own entities and actor words
-(:func:`dateline.events.roles.pick_roles`); baseline, spaCy NER entity order (the first PERSON,
-ORG, GPE or NORP entity is the source, the next the target). Scored per gold mention.
+(:func:`dateline.events.role_claims.claim_roles`); baseline, spaCy NER entity order (the first
+PERSON, ORG, GPE or NORP entity is the source, the next the target). Scored per gold mention.
 
 Nothing here is tuned on these sets; they are read in place, never copied. ``--limit N`` takes
 the first N texts of each set. Without ``../shared/eval/plover-gsr`` and
@@ -53,7 +53,7 @@ def _helpers() -> tuple[object, object]:
 
 def _end_to_end(result: SuiteResult, role_set: Any, nlp: Any) -> None:
     """PLOVER from the sentence and the gold trigger alone (``bench/_roles_e2e.py``): dateline's
-    candidates and :func:`pick_roles` against the spaCy entity-order baseline."""
+    candidates and :func:`claim_roles` against the spaCy entity-order baseline."""
     import _roles_e2e as e2e
 
     outcome = e2e.evaluate(role_set, nlp)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from dateline.events.role_claims import claim_roles
 from dateline.events.roles import (
     _towards,
     _trigger_token,
@@ -151,3 +152,58 @@ def test_a_relative_clause_describing_the_speaker_names_no_actor(nlp: Any) -> No
     start, at = text.index("Northern Front"), text.index("fired")
     mention = doc.char_span(start, start + len("Northern Front"), alignment_mode="expand").root
     assert _towards(mention, _trigger_token(doc, mention, at, at + len("fired"))) is None
+
+
+# Every party on the acted-on side (claim_roles) ----------------------------------------------
+
+
+def _claimed(nlp: Any, text: str, words: list[str], trigger: str) -> dict[str, str]:
+    doc = nlp(text)
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    at = text.index(trigger)
+    return {text[s:e]: role for s, e, role in claim_roles(doc, spans, at, at + len(trigger))}
+
+
+@pytest.mark.parametrize(("text", "words", "trigger", "targets"), [
+    # the verb's object and a recipient phrase of the verb
+    ("Norway sent medical teams to Chad.", ["Norway", "teams", "Chad"], "sent",
+     {"teams", "Chad"}),
+    # a recipient phrase of the verb's object, beside a target elsewhere in the sentence
+    ("Brazil announced a suspension of flights to Venezuela, citing pressure from Guyana.",
+     ["Brazil", "Venezuela", "Guyana"], "announced", {"Venezuela", "Guyana"}),
+    # an 'of' phrase of the object, and a second object
+    ("The army arrested leaders of the Farmers Union and several students.",
+     ["army", "Farmers Union", "students"], "arrested", {"Farmers Union", "students"}),
+    # a 'by' phrase of the object (whose act the trigger is done to) and a recipient beside it
+    ("Canada rejected a proposal by Mexico on sanctions against Cuba.",
+     ["Canada", "Mexico", "Cuba"], "rejected", {"Mexico", "Cuba"}),
+    # control: the controlled verb's recipient phrase
+    ("Poland urged the European Union to cut ties with Belarus.",
+     ["Poland", "the European Union", "Belarus"], "urged", {"the European Union", "Belarus"}),
+    ("Poland threatened to cut ties with Belarus unless Russia withdrew.",
+     ["Poland", "Belarus", "Russia"], "threatened", {"Belarus", "Russia"}),
+])
+def test_every_target_the_trigger_governs_is_claimed(nlp: Any, text: str, words: list[str],
+                                                    trigger: str, targets: set[str]) -> None:
+    claimed = _claimed(nlp, text, words, trigger)
+    assert {w for w, role in claimed.items() if role == "2"} == targets
+    assert claimed[words[0]] == "1"
+
+
+@pytest.mark.parametrize(("text", "words", "trigger", "left_out"), [
+    # a phrase that is neither an object nor a recipient ('in the presence of')
+    ("Peru signed a trade pact with Chile in the presence of Bolivian officials.",
+     ["Peru", "Chile", "Bolivian", "officials"], "signed", "officials"),
+    # a clause of its own under the trigger is not the trigger's clause
+    ("Kenya accused Somalia of closing the border with Ethiopia.",
+     ["Kenya", "Somalia", "Ethiopia"], "accused", "Ethiopia"),
+])
+def test_what_the_trigger_does_not_govern_is_not_claimed(nlp: Any, text: str, words: list[str],
+                                                        trigger: str, left_out: str) -> None:
+    assert left_out not in _claimed(nlp, text, words, trigger)
+
+
+def test_the_owner_of_a_claimed_noun_is_claimed_with_it(nlp: Any) -> None:
+    text = "Japan's foreign minister met the Indian envoy on Monday."
+    claimed = _claimed(nlp, text, ["Japan", "minister", "Indian", "envoy"], "met")
+    assert claimed == {"Japan": "1", "minister": "1", "Indian": "2", "envoy": "2"}

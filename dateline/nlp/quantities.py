@@ -77,15 +77,16 @@ _LEFT_HOME = re.compile(
     r"besieged|city|town|village|area|region|country)|out of the (?:enclave|pocket|besieged|"
     r"city|town|village|area|region))\b", re.I)
 _CLAUSE_REACH = 120
-# Singular nouns for a person; 'a' or 'an' and up to two words before one ('a 22-year-old
-# man', 'a police constable').
+# Singular nouns for a person; 'a' or 'an' and up to three words before one ('a 22-year-old
+# man', 'a police constable', 'a Bharatiya Janata Party worker': a party or group named in
+# front of its member).
 _PERSON = (r"man|woman|boy|girl|youth|child|infant|baby|teenager|person|student|supporter|"
            r"worker|labou?rer|farmer|villager|resident|civilian|protester|demonstrator|"
            r"activist|leader|member|policeman|policewoman|constable|officer|soldier|jawan|"
            r"trooper|guard|fighter|militant|rebel|shopkeeper|vendor|trader|driver|passer-?by|"
            r"bystander|pedestrian|journalist|reporter|teacher|doctor|nurse|priest|imam|monk|"
            r"pilgrim|worshipp?er|refugee|migrant|local")
-_ONE_VICTIM = rf"\ban? (?:[\w'-]+ ){{0,2}}?(?:{_PERSON})\b"
+_ONE_VICTIM = rf"\ban? (?:[\w'-]+ ){{0,3}}?(?:{_PERSON})\b"
 _KILLED_AFTER = (r" (?:(?:was|is|has been|had been|has|had|got) )?(?:killed|shot dead|slain|"
                  r"lynched|(?:shot|stabbed|beaten|hacked|burnt|burned) to death|died|"
                  r"succumbed)\b")

@@ -78,6 +78,8 @@ def test_people_who_stay_are_no_count(sentence: str) -> None:
     ("Police shot dead a 22-year-old man near the station.", "a 22-year-old man"),
     ("A police constable succumbed to his injuries on Sunday.", "A police constable"),
     ("The blast killed a soldier and wounded two others.", "a soldier"),
+    ("A Bharatiya Janata Party worker was shot dead by the police.",
+     "A Bharatiya Janata Party worker"),
 ])
 def test_one_victim_without_a_number_is_one_killed(sentence: str, victim: str) -> None:
     killed = [q for q in find_quantities(sentence) if q.measure == "killed"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.events.roles import _trigger_token, main_verb, pick_roles, role_for
+from dateline.events.roles import candidate_reading, pick_roles
 
 # Prepositions that name whom the act of a verb or of its object is done to or with.
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "upon",
@@ -75,16 +75,11 @@ def claim_roles(spacy_doc: Any, candidates: list[tuple[int, int]],
     out = pick_roles(spacy_doc, candidates, trigger_start, trigger_end)
     claimed = {(start, end) for start, end, _ in out}
     for start, end in candidates:
-        span = spacy_doc.char_span(start, end, alignment_mode="expand")
-        if span is None or (start, end) in claimed:
+        reading = None if (start, end) in claimed else candidate_reading(
+            spacy_doc, start, end, trigger_start, trigger_end)
+        if reading is None:
             continue
-        if trigger_start is not None and trigger_end is not None:
-            if start < trigger_end and trigger_start < end:
-                continue
-            trigger = _trigger_token(spacy_doc, span.root, trigger_start, trigger_end)
-        else:
-            trigger = main_verb(span.root.sent)
-        if _governed(span.root, trigger) and role_for(
-                spacy_doc, start, end, trigger.idx, trigger.idx + len(trigger)) == "2":
+        span, trigger, role = reading
+        if role == "2" and _governed(span.root, trigger):
             out.append((start, end, "2"))
     return sorted(out)

@@ -390,6 +390,23 @@ def _tree_distance(a: Any, b: Any) -> int:
     return up_a.index(common) + up_b.index(common)
 
 
+def candidate_reading(spacy_doc: Any, start: int, end: int, trigger_start: int | None,
+                      trigger_end: int | None) -> tuple[Any, Any, str | None] | None:
+    """A candidate mention's span, the trigger token it is read against (the given trigger's,
+    else its sentence's main verb) and its role there; None for a mention that is no span of
+    the parse or overlaps the trigger."""
+    span = spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    if trigger_start is not None and trigger_end is not None:
+        if start < trigger_end and trigger_start < end:
+            return None
+        trigger = _trigger_token(spacy_doc, span.root, trigger_start, trigger_end)
+    else:
+        trigger = main_verb(span.root.sent)
+    return span, trigger, role_for(spacy_doc, start, end, trigger.idx, trigger.idx + len(trigger))
+
+
 def pick_roles(spacy_doc: Any, candidates: list[tuple[int, int]],
                trigger_start: int | None = None, trigger_end: int | None = None,
                ) -> list[tuple[int, int, str]]:
@@ -400,16 +417,10 @@ def pick_roles(spacy_doc: Any, candidates: list[tuple[int, int]],
     modifiers: 'Hungarian and Romanian officials')."""
     read: list[tuple[int, int, str, int, int]] = []
     for start, end in candidates:
-        span = spacy_doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        reading = candidate_reading(spacy_doc, start, end, trigger_start, trigger_end)
+        if reading is None:
             continue
-        if trigger_start is not None and trigger_end is not None:
-            if start < trigger_end and trigger_start < end:
-                continue
-            trigger = _trigger_token(spacy_doc, span.root, trigger_start, trigger_end)
-        else:
-            trigger = main_verb(span.root.sent)
-        role = role_for(spacy_doc, start, end, trigger.idx, trigger.idx + len(trigger))
+        span, trigger, role = reading
         if role not in ("1", "2"):
             continue
         anchor = _anchor(span.root)

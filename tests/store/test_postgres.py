@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 from pgtesting import fresh_store, query, reset_schema, schema_url, server_url
 from test_sqlite import (  # noqa: F401  (collected here, against PostgreSQL)
     _citing_document,
+    citing_orders,
     make_document,
     make_event,
+    saved_summary,
     test_a_failed_save_writes_nothing,
     test_article_returns_clean_text_annotations_and_events,
     test_document_id_is_added_to_event_article_ids,
@@ -44,7 +46,7 @@ from test_store_evidence_fields import (  # noqa: F401  (collected here, against
 )
 
 from dateline.errors import StoreError
-from dateline.model import Document, Event, Evidence, Outcome
+from dateline.model import Event, Evidence, Outcome
 from dateline.store import MergeStore, PostgresStore, Store, open_store
 from dateline.store.migrate import MIGRATIONS_DIR, POSTGRES_MIGRATIONS_DIR, migrations
 
@@ -200,21 +202,13 @@ def test_floats_and_large_figures_round_trip(store: PostgresStore) -> None:
 def test_saving_in_any_order_and_repeating_gives_the_same_events(
     plan: list[tuple[int, list[str]]], rng: Any
 ) -> None:
-    docs = {index: _citing_document(index, ids) for index, ids in plan}
-    order = list(docs.values())
-    shuffled = order + rng.sample(order, len(order))
-    rng.shuffle(shuffled)
+    order, shuffled = citing_orders(plan, rng)
 
-    def summary(saved: list[Document]) -> dict[str, Any]:
+    def opener() -> PostgresStore:
         reset_schema(URL)
-        with PostgresStore(schema_url(URL)) as opened:
-            for doc in saved:
-                opened.save_document(doc)
-            return {"counts": opened.counts(), "events": {
-                e.event_id: (frozenset(e.article_ids), frozenset(e.evidence), e.sources_count)
-                for e in opened.events()}}
+        return PostgresStore(schema_url(URL))
 
-    assert summary(order) == summary(shuffled)
+    assert saved_summary(opener, order) == saved_summary(opener, shuffled)
 
 
 def test_concurrent_writers_lose_no_article_ids(store: PostgresStore) -> None:

@@ -4,6 +4,7 @@ import dataclasses
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -28,6 +29,7 @@ from dateline.model import (
 )
 from dateline.store import EventQuery, SQLiteStore, Store, open_store
 from dateline.store.migrate import MIGRATIONS_DIR, migrations, split_statements
+from dateline.store.sqlbase import SQLStore
 from dateline.store.sqlite import EVENT_COLUMNS
 
 TABLES = {"schema_migrations", "articles", "annotations", "events", "evidence", "runs", "outcomes"}
@@ -501,24 +503,33 @@ def test_saving_in_any_order_and_repeating_gives_the_same_events(
     plan: list[tuple[int, list[str]]], rng: Any
 ) -> None:
     """Upserts commute and are idempotent, up to the order of article ids and evidence."""
+    order, shuffled = citing_orders(plan, rng)
+    assert saved_summary(lambda: SQLiteStore(":memory:"), order) == saved_summary(
+        lambda: SQLiteStore(":memory:"), shuffled)
+
+
+def citing_orders(plan: list[tuple[int, list[str]]], rng: Any
+                  ) -> tuple[list[Document], list[Document]]:
+    """The planned documents in order, and shuffled with some saved twice."""
     docs = {index: _citing_document(index, ids) for index, ids in plan}
     order = list(docs.values())
     shuffled = order + rng.sample(order, len(order))
     rng.shuffle(shuffled)
+    return order, shuffled
 
-    def summary(saved: list[Document]) -> dict[str, Any]:
-        with SQLiteStore(":memory:") as store:
-            for doc in saved:
-                store.save_document(doc)
-            return {
-                "counts": store.counts(),
-                "events": {
-                    e.event_id: (frozenset(e.article_ids), frozenset(e.evidence), e.sources_count)
-                    for e in store.events()
-                },
-            }
 
-    assert summary(order) == summary(shuffled)
+def saved_summary(opener: Callable[[], SQLStore], saved: list[Document]) -> dict[str, Any]:
+    """Counts and events (ids, evidence, sources) after saving ``saved`` in a fresh store."""
+    with opener() as store:
+        for doc in saved:
+            store.save_document(doc)
+        return {
+            "counts": store.counts(),
+            "events": {
+                e.event_id: (frozenset(e.article_ids), frozenset(e.evidence), e.sources_count)
+                for e in store.events()
+            },
+        }
 
 
 def test_reprocessed_article_withdraws_its_old_events(tmp_path: Path) -> None:

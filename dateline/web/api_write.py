@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hmac
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -13,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from dateline.web import schemas
 from dateline.web.errors import ApiError, error_responses
+from dateline.web.queries import IsoDate
 from dateline.web.state import WebState, web_state
 from dateline.web.writer import PostedBody
 
@@ -78,7 +78,7 @@ def _origin(request: Request, name: str | None) -> str:
              summary="Add articles (text, HTML or JSON Lines) to the database")
 async def post_articles(
     request: Request,
-    published: Annotated[date | None, Query(description="Publication date for articles that "
+    published: Annotated[IsoDate | None, Query(description="Publication date for articles that "
                                                         "do not carry one.")] = None,
     source: Annotated[str | None, Query(max_length=200, description="Outlet.")] = None,
     title: Annotated[str | None, Query(max_length=500)] = None,

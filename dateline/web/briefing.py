@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from dateline.model import Briefing, to_dict
 from dateline.store import MergeStore, Store
 from dateline.web.errors import ApiError, error_responses
+from dateline.web.queries import IsoDate
 from dateline.web.security import CONTENT_SECURITY_POLICY
 from dateline.web.state import web_state
 
@@ -25,7 +26,7 @@ router = APIRouter(tags=["read"])
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # days outside have no briefing (404)
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 
-Day = Annotated[dt.date | None, Query(
+Day = Annotated[IsoDate | None, Query(
     alias="date", description="The day, YYYY-MM-DD (default: the latest day with events).")]
 
 

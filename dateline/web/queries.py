@@ -8,6 +8,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Query
+from pydantic import BeforeValidator
 
 from dateline.store.base import SORT_KEYS, EventQuery
 from dateline.web.errors import API_HINT, ApiError, ErrorDetail
@@ -25,6 +26,14 @@ _LON = r"-?(180(\.0+)?|(1[0-7][0-9]|[0-9]{1,2})(\.[0-9]+)?)"
 _LAT = r"-?(90(\.0+)?|[0-8]?[0-9](\.[0-9]+)?)"
 # Documented (the parser below checks the same and says what is wrong).
 BBOX_PATTERN = f"^{_LON},{_LAT},{_LON},{_LAT}$"
+def _iso_day(value: object) -> object:
+    """Only YYYY-MM-DD: pydantic alone also reads '0' or '1700000000' as a Unix time."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("a date is written YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_day)]
 # API name -> store column
 COUNT_COLUMNS: dict[str, str] = {"day": "event_date", "type": "event_type",
                                  "sub_type": "sub_event_type", "country": "country",
@@ -34,9 +43,9 @@ assert all(key.lstrip("-") in SORT_KEYS for key in SortParam.__args__)  # type: 
 
 
 def event_filters(
-    date_from: Annotated[date | None, Query(alias="from",
+    date_from: Annotated[IsoDate | None, Query(alias="from",
                                             description="First event date, YYYY-MM-DD.")] = None,
-    date_to: Annotated[date | None, Query(alias="to",
+    date_to: Annotated[IsoDate | None, Query(alias="to",
                                           description="Last event date, YYYY-MM-DD.")] = None,
     country: Annotated[str | None, Query(min_length=1, max_length=100,
                                          description="Country name or ISO3 code.")] = None,

@@ -189,6 +189,8 @@ def test_story_threads(tmp_path: Path) -> None:
     ("/api/events?limit=0", 422, ("limit", "fix the parameter")),
     ("/api/events?limit=100000", 422, ("limit",)),
     ("/api/events?from=yesterday", 422, ("from",)),
+    ("/api/events?to=0", 422, ("to", "YYYY-MM-DD")),  # not a Unix time
+    ("/api/brief?date=1700000000", 422, ("date",)),
     ("/api/events?bbox=1,2,3", 422, ("four numbers", "bbox=")),
     ("/api/events?bbox=200,10,5,-10", 422, ("longitudes",)),
     ("/api/events?bbox=1e3,10,5,-10", 422, ("four numbers",)),

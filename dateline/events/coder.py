@@ -18,9 +18,16 @@ from typing import Any
 from dateline.events.combine import add_casualties, merge_same
 from dateline.events.evidence import ValueSources, event_evidence
 from dateline.events.modality import skip_reason, told_in_past
-from dateline.events.parties import ARMED_KINDS, KIND_OF_INTER, ClauseCues, Party, generic_actor
+from dateline.events.parties import (
+    ARMED_KINDS,
+    KIND_OF_INTER,
+    STATE_KINDS,
+    ClauseCues,
+    Party,
+    generic_actor,
+)
 from dateline.events.resolve import TERRITORY, Clause, choose
-from dateline.events.roles import Roles, assign_roles, names_no_actor, role_at
+from dateline.events.roles import Roles, assign_roles, names_no_actor, role_at, role_for
 from dateline.events.taxonomy import Taxonomy
 from dateline.events.triggers import TriggerHit, TriggerLexicon
 from dateline.model import Document, Entity, Event, Evidence, Place, Span, TimeExpr, Watch
@@ -39,10 +46,13 @@ _LONG_RUNNING = re.compile(r"\b(?:(?:has|have) been \w+ing\b.*\bfor (?:more than
 _PRESENT = re.compile(r"\b(?:is|are|am|remains?|continues?|there are|there is|now|still|today|"
                       r"this (?:morning|afternoon|evening))\b", re.I)
 _UNREAL = re.compile(r"\b(?:would|could|might|may|if|feared|fear|no one|nobody|not|denied|"
-                     r"refuted|disputed|claimed)\b", re.I)
+                     r"refuted|disputed|claimed|excludes?|excluding|except|apart from|"
+                     r"besides)\b", re.I)  # counts not said to be this event's
 _BACK_REFERENCE = re.compile(r"\b(?:in|during|after) (?:the|this|that) (?:firing|shooting|incident|"
                              r"violence|clash(?:es)?|attack|riots?|rioting|explosion|blast|"
                              r"lathi-?charge|stampede)\b", re.I)
+_CASUALTY_WORD = re.compile(r"killed|killing|died|dead|deaths?|injured|wounded|hurt|"
+                            r"lost (?:their|his|her) lives?")
 _SPEAKER = re.compile(r"(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3})\s+(?:assures?|says?|said|"
                       r"announced|warned|predicted|promised|insists?|told)\b")
 
@@ -389,7 +399,10 @@ def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
                             for p in named + words
                             if not names_no_actor(spacy_doc, p.start, p.end)),
                            key=lambda p: p.start))
-    return Clause(hits, parties, cues.cues(text, sentence.start, sentence.end))
+    forces = cues.cue_spans("state_force", text, sentence.start, sentence.end)
+    forcing = frozenset(p.start for p in parties if p.kind in STATE_KINDS and any(
+        role_for(spacy_doc, p.start, p.end, start, end) == "1" for start, end in forces))
+    return Clause(hits, parties, cues.cues(text, sentence.start, sentence.end), forcing)
 
 
 
@@ -401,13 +414,30 @@ def _casualties_of_last(ctx: _Context, sentence: Span, hits: tuple[TriggerHit, .
     text = ctx.doc.clean_text[sentence.start:sentence.end]
     if not (counts["killed"] or counts["injured"]) or _UNREAL.search(text):
         return
-    if not (_BACK_REFERENCE.search(text) or (not hits and len(text.split()) <= 15)):
+    acts = [h for h in hits if not _CASUALTY_WORD.fullmatch(h.text.lower())]
+    if not (_BACK_REFERENCE.search(text) or (not acts and len(text.split()) <= 15)):
         return  # another act named ('died after a stabbing'), not a back reference
     if any(_inside(sentence, t.start, t.end) for t in ctx.doc.times) or any(
             _inside(sentence, p.start, p.end) for p in ctx.doc.places):
         return  # a time or place of its own: maybe another happening
     add_casualties(events, Evidence(ctx.doc.id, sentence.start, sentence.end, text),
                    counts["injured"], counts["killed"])
+
+
+def _happened(ctx: _Context, sentence: Span, chosen: TriggerHit, clause: Clause,
+              spacy_doc: Any) -> TriggerHit | None:
+    """The chosen trigger where it tells a happening; else a later trigger of the same
+    sub-event type in the sentence that does, read as the chosen one ('arrested for refusing to
+    act against a mob, ... fired at mobs in which four were killed': the second 'mobs'); None
+    where no such trigger tells one."""
+    text = ctx.doc.clean_text
+    raw = {h.sub_event_type for h in clause.hits if h.start == chosen.start}
+    same = [h for h in clause.hits if h.start > chosen.start and h.sub_event_type in raw]
+    for hit in (chosen, *(dataclasses.replace(chosen, start=h.start, end=h.end, text=h.text)
+                          for h in same)):
+        if skip_reason(text, hit, sentence.start, sentence.end, spacy_doc) is None:
+            return hit
+    return None
 
 
 def _perpetrator(clause: Clause) -> bool:
@@ -435,11 +465,11 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
     for sentence in doc.sentences:
         clause = _clause(ctx, sentence, spacy_doc)
         found = len(events)
-        for hit in choose(clause, resources.taxonomy):
-            if hit.sub_event_type == "Attack" and events and not _perpetrator(clause):
+        for chosen in choose(clause, resources.taxonomy):
+            if chosen.sub_event_type == "Attack" and events and not _perpetrator(clause):
                 continue  # victims without a perpetrator after an event: its casualties
-            reason = skip_reason(doc.clean_text, hit, sentence.start, sentence.end, spacy_doc)
-            if reason is None:
+            hit = _happened(ctx, sentence, chosen, clause, spacy_doc)
+            if hit is not None:
                 event = _build(ctx, sentence, hit, clause, spacy_doc, story)
                 if event is not None:
                     events.append(event)

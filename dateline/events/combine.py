@@ -71,19 +71,24 @@ def combine(a: Event, b: Event) -> Event:
 def add_casualties(events: list[Event], evidence: Evidence, injured: int = 0,
                    killed: int = 0) -> bool:
     """A sentence that reports casualties and no event of its own ('one person was injured in
-    the firing') tells of the last violent event before it: it becomes that event's evidence,
-    and its wounded count the event's where the event had none. The event's fatalities stay
-    as its own report gave them: a later death toll may be a running total. The sentence
-    supports ``injured`` where it counts wounded, and ``fatalities`` where it counts dead of an
-    event with fatalities. False when there is no such event."""
-    for index in range(len(events) - 1, -1, -1):
-        event = events[index]
-        if event.event_type in VIOLENT_TYPES or event.sub_event_type in FORCE_ON_PROTESTS:
-            fields = evidence_fields(("injured",) if injured else (),
-                                     ("fatalities",) if killed and event.fatalities else ())
-            events[index] = dataclasses.replace(
-                event, evidence=union_evidence(
-                    event.evidence, (dataclasses.replace(evidence, fields=fields),)),
-                injured=event.injured or injured)
-            return True
-    return False
+    the firing') tells of a violent event before it: a toll no larger than an event's own
+    count of the dead restates it ('six were killed ... The SDF initially gave a toll of five
+    dead') and joins that event (the latest such); any other
+    joins the last violent event, giving it its counts where it had none ('Police opened fire.
+    "Four persons have been killed"'). Fatalities an event's own report gave stay: a later toll
+    may be a running total (the caller passes no count flagged cumulative). The sentence
+    supports ``injured`` where it counts wounded, and ``fatalities`` where it counts dead.
+    False when there is no such event."""
+    violent = [i for i, e in enumerate(events)
+               if e.event_type in VIOLENT_TYPES or e.sub_event_type in FORCE_ON_PROTESTS]
+    if not violent:
+        return False
+    index = next((i for i in reversed(violent) if killed and events[i].fatalities >= killed),
+                 violent[-1])
+    event = events[index]
+    fields = evidence_fields(("injured",) if injured else (), ("fatalities",) if killed else ())
+    events[index] = dataclasses.replace(
+        event, evidence=union_evidence(
+            event.evidence, (dataclasses.replace(evidence, fields=fields),)),
+        injured=event.injured or injured, fatalities=event.fatalities or killed)
+    return True

@@ -69,6 +69,13 @@ class ClauseCues:
                 kept.append(party)
         return sorted(kept, key=lambda p: p.start)
 
+    def cue_spans(self, name: str, text: str, start: int = 0, end: int | None = None
+                  ) -> list[tuple[int, int]]:
+        """Where the words of cue list ``name`` occur in text[start:end]."""
+        stop = len(text) if end is None else end
+        return [m.span() for cue, pattern in self.cue_patterns if cue == name
+                for m in pattern.finditer(text, start, stop)]
+
     def cues(self, text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
         """The names of the cue lists with a word in text[start:end]."""
         stop = len(text) if end is None else end

@@ -49,6 +49,7 @@ class Clause:
     hits: tuple[TriggerHit, ...]
     parties: tuple[Party, ...]
     cues: frozenset[str]
+    forcing: frozenset[int] = frozenset()  # starts of state parties that fire, charge, gas
 
     @property
     def kinds(self) -> frozenset[str]:
@@ -62,11 +63,14 @@ class Clause:
 
     def forces_acting(self) -> Party | None:
         """The state forces that use force in the clause ('police opened fire on the mob',
-        'killed in police firing'): a state party the parse reads as acting, with a word of
-        state force (``state_force`` cues); None otherwise."""
+        'killed in police firing', 'forcing the police to open fire'): a state party the parse
+        reads as the one acting in a word of state force (``forcing``), else one acting in the
+        clause where it has such a word (``state_force`` cues); None otherwise."""
         if "state_force" not in self.cues:
             return None
-        return next((p for p in self.parties if p.kind in STATE_KINDS and p.role == "1"), None)
+        return next((p for p in self.parties if p.kind in STATE_KINDS and p.start in
+                     self.forcing), None) or next(
+            (p for p in self.parties if p.kind in STATE_KINDS and p.role == "1"), None)
 
 
 def _as(hit: TriggerHit, sub_event_type: str, weight: float) -> TriggerHit:

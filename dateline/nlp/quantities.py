@@ -49,7 +49,8 @@ _CUMULATIVE = re.compile(
     r"takeover|outbreak|19\d\d|20\d\d|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|last year)|in total|so far|"
     r"to date|overall|death toll of the war|claimed .{0,30}lives|this year|over the past|"
-    r"throughout)\b", re.I,
+    r"throughout|(?:violence|conflict|war|insurgency|fighting|unrest|crisis|rebellion|uprising|"
+    r"campaign) (?:has|have|had) (?:so far )?(?:killed|left|claimed|displaced|cost))\b", re.I,
 )
 _NOT_COUNTS = re.compile(
     r"\s*(?:-| )?(?:times|days?|weeks?|months?|years?|hours?|minutes?|nights?|kilomet\w+|km|miles?|"
@@ -134,8 +135,19 @@ def _measure(text: str, end: int, vague: bool) -> str | None:
     return None
 
 
+_TOLL_BEFORE = re.compile(
+    r"\b(?:death|casualty|fatality|official)?\s*toll\b[^.;:\d]{0,60}?\b(?:at|to|of|was|is|"
+    r"stood at|stands at|reached|hit)\s+(?:(?:only|just|now)\s+)?$", re.I)
+_TOLL_SPREAD = re.compile(r"\btoll\b[^.;:\d]{0,30}\bin (?:the )?(?:[\w-]+ )?(?:violence|riots|"
+                          r"rioting|unrest|conflict|war|clashes|disturbances|state|district|"
+                          r"country|region|city)\b", re.I)
+
+
 def _measure_before(text: str, start: int) -> str | None:
-    """A verb of outcome right before the number: 'police arrested 14', 'killing at least 9'."""
+    """A verb of outcome right before the number: 'police arrested 14', 'killing at least 9';
+    a death toll: 'the toll rose to 12', 'police put the toll at five'."""
+    if _TOLL_BEFORE.search(text, max(0, start - 90), start):
+        return "killed"
     before = text[max(0, start - 20):start]
     for name, pattern in _MEASURE_RES[:4]:
         ends = [m.end() for m in pattern.finditer(before)]
@@ -164,11 +176,32 @@ def find_quantities(text: str) -> list[Quantity]:
             text, m.end(), number.lower() in ("several", "a few")) or _left_home(text, m.end())
         if measure is None:
             continue
+        if measure == "troops":  # 'six fighters of the ... Forces (SDF), ..., were killed'
+            measure = _fate_of_people(text, m.end()) or measure
         qualifier = (m.group("qual") or ("about" if m.group("orso") else "")).lower() or None
         end = m.end()
         out.append(Quantity(m.start(), end, text[m.start():end], value, measure, qualifier,
                             _cumulative(text, m.start(), end)))
     return sorted(out + _singular_victims(text, out), key=lambda q: q.start)
+
+
+_FATE = re.compile(r"\b(?:were|have been|had been|are) (?:(?:also|all|reportedly) )?"
+                   r"(?P<fate>killed|slain|wounded|injured|captured|arrested|detained|"
+                   r"taken prisoner)\b", re.I)
+
+
+def _fate_of_people(text: str, end: int) -> str | None:
+    """What befell the people a count names when the verb comes after a long noun phrase:
+    the first 'were killed' (or wounded, captured) within the clause, no other number
+    between."""
+    reach = text[end:end + _CLAUSE_REACH]
+    found = _FATE.search(reach)
+    if found is None or _NUMBER.search(reach, 0, found.start()) or _SENTENCE_END.search(
+            reach, 0, found.start()):
+        return None
+    fate = found.group("fate").lower()
+    return {"slain": "killed", "wounded": "injured", "captured": "arrested",
+            "detained": "arrested", "taken prisoner": "arrested"}.get(fate, fate)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -178,6 +211,11 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _cumulative(text: str, start: int, end: int) -> bool:
+    """A running total: 'since 2011', 'so far', or a toll of a whole wave of violence or of a
+    whole area ('the toll in the communal violence climbed to 430')."""
+    if _TOLL_SPREAD.search(text, max(0, start - 110), start) and _TOLL_BEFORE.search(
+            text, max(0, start - 90), start):
+        return True
     return bool(_CUMULATIVE.search(text, *_sentence(text, start, end)))
 
 

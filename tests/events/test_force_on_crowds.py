@@ -105,3 +105,43 @@ def test_add_casualties_keeps_fatalities_and_skips_non_violent_events() -> None:
     assert events[0].injured == 2
     assert events[0].fatalities == 0 and events[1] is arrests
     assert not add_casualties([arrests], evidence)
+
+
+def test_a_quoted_toll_after_the_firing_gives_the_fatalities(pipeline: Any) -> None:
+    text = ("Police had to open fire to quell a rioting mob in Bharuch on Tuesday. "
+            '"Four persons have been killed and five are injured," the collector said.')
+    (riot,) = _riots(_events(pipeline, text))
+    assert (riot.fatalities, riot.injured) == (4, 5)
+    assert "fatalities" in riot.evidence[-1].fields
+
+
+def test_add_casualties_fills_fatalities_the_event_lacked_and_keeps_its_own() -> None:
+    evidence = Evidence("a", 0, 10, "Four killed.")
+    events = [_event("Police Forces of India", "Rioters (India)")]
+    assert add_casualties(events, evidence, killed=4)
+    assert events[0].fatalities == 4 and events[0].evidence[0].fields == ("fatalities",)
+    told = [dataclasses.replace(_event("Police Forces of India", "Rioters (India)"),
+                                fatalities=2)]
+    assert add_casualties(told, evidence, killed=9) and told[0].fatalities == 2
+
+
+def test_a_stabbing_after_the_firing_is_another_happening(pipeline: Any) -> None:
+    text = ("Police opened fire on a stone-pelting mob in Nagpur on Monday. "
+            "One person died following a stabbing.")
+    (riot,) = _riots(_events(pipeline, text))
+    assert riot.fatalities == 0 and len(riot.evidence) == 1
+
+
+def test_forces_made_to_fire_use_force(pipeline: Any) -> None:
+    text = ("Trouble began when mobs gathered at the bazaar in Bharuch on Tuesday and indulged "
+            "in rioting, forcing the police to open fire.")
+    (riot,) = _riots(_events(pipeline, text))
+    assert riot.actor1.startswith("Police Forces") and riot.actor2.startswith("Rioters")
+
+
+def test_a_later_trigger_of_the_type_tells_the_happening(pipeline: Any) -> None:
+    text = ("While one officer was arrested for refusing to act against a mob, the police in "
+            "Bhavnagar opened fire at mobs on Monday in which four persons were killed.")
+    (riot,) = _riots(_events(pipeline, text))
+    assert riot.actor1.startswith("Police Forces") and riot.fatalities == 4
+    assert riot.evidence[0].text.startswith("While one officer")

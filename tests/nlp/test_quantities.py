@@ -108,3 +108,20 @@ def test_ages_are_neither_counts_nor_a_stop_for_the_count() -> None:
             "between 20 and 30 were arrested.")
     assert [(q.value, q.measure) for q in find_quantities(text)] == [(2, "killed"),
                                                                     (4, "arrested")]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The death toll rose to 12 on Monday.", 12),
+    ("However, the Surat police put the toll at five.", 5),
+    ("He said that the toll on this count was only 13.", 13),
+    ("The death toll from the bombing stood at 40, officials said.", 40),
+])
+def test_a_death_toll_counts_the_dead(sentence: str, value: int) -> None:
+    (toll,) = find_quantities(sentence)
+    assert (toll.value, toll.measure, toll.cumulative) == (value, "killed", False)
+
+
+def test_the_toll_of_a_wave_of_violence_is_a_running_total() -> None:
+    (toll,) = find_quantities("The toll in the communal violence has climbed to 430.")
+    assert (toll.value, toll.measure, toll.cumulative) == (430, "killed", True)
+    assert not find_quantities("Road tolls rose by 5 percent.")

@@ -37,6 +37,8 @@ ACT_NOUNS = frozenset({"attack", "firing", "fire", "shelling", "strike", "airstr
                        "charge", "lathicharge", "killing", "shooting"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source",
                           "statement", "representative", "communique", "spokesmen"})
+# Whoever finds the dead or a cache reports what others did ('police found 13 bodies').
+FIND_VERBS = frozenset({"find", "discover", "exhume", "retrieve"})
 SPEECH_VERBS = frozenset({"say", "tell", "claim", "report", "add", "confirm", "state", "announce",
                           "allege", "suspect", "believe", "deny", "accuse", "blame", "quote",
                           "estimate", "note", "insist", "warn"})
@@ -89,6 +91,8 @@ def _role_of(token: Any) -> str | None:
             return "2"
         if dep == "nsubj" and head.lemma_ in SPEECH_VERBS:
             return "1" if _says_of_itself(head) else "source"
+        if dep == "nsubj" and head.lemma_ in FIND_VERBS:
+            return "source"
         if dep == "nsubj":
             return "2" if head.lemma_ in SUFFER_VERBS else "1"
         if dep in ("dobj", "obj"):

@@ -145,3 +145,10 @@ def test_a_later_trigger_of_the_type_tells_the_happening(pipeline: Any) -> None:
     (riot,) = _riots(_events(pipeline, text))
     assert riot.actor1.startswith("Police Forces") and riot.fatalities == 4
     assert riot.evidence[0].text.startswith("While one officer")
+
+
+def test_who_finds_the_dead_did_not_kill_them(pipeline: Any) -> None:
+    text = ("In Ghodasar on Wednesday the police found 13 bodies of residents who had been "
+            "slaughtered by a mob.")
+    events = _events(pipeline, text, published="2002-03-06")
+    assert events and all(not e.actor1.startswith("Police") for e in events)

@@ -218,6 +218,11 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
         actor1 = actor1 or (extra.actor1 if extra.actor1 != actor2 else "")
         actor2 = actor2 or (extra.actor2 if extra.actor2 != actor1 else "") or (
             victims[0] if victims else "")
+    if event_type == "Violence against civilians" and inter.get(actor1) == 1:
+        party = next((e for e in generic if e.actor == actor1), None)
+        if party is not None and not _kills(ctx, spacy_doc, party, hit, sentence):
+            actor1 = ""  # 'stabbed to death even as police burst teargas shells'
+
     crowd = _CROWD.get(event_type)
     forces = clause.forces_acting() if crowd == "rioters" else None
     if forces is not None:  # 'police opened fire on the mob': who used force comes first
@@ -404,6 +409,23 @@ def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
         role_for(spacy_doc, p.start, p.end, start, end) == "1" for start, end in forces))
     return Clause(hits, parties, cues.cues(text, sentence.start, sentence.end), forcing)
 
+
+
+_SHOOTING = re.compile(r"fir|shot|rounds", re.I)
+
+
+def _kills(ctx: _Context, spacy_doc: Any, party: Entity, hit: TriggerHit,
+           sentence: Span) -> bool:
+    """Whether state forces named in a clause are the ones who kill: they act in the killing
+    ('police shot dead two'), or they shoot ('one person was killed when the police fired 15
+    rounds'); not when they do something else beside it ('one person was stabbed to death even
+    as police burst teargas shells')."""
+    if role_for(spacy_doc, party.start, party.end, hit.start, hit.end) == "1":
+        return True
+    text = ctx.doc.clean_text
+    shots = [(s, e) for s, e in ctx.resources.cues.cue_spans(
+        "state_force", text, sentence.start, sentence.end) if _SHOOTING.search(text, s, e)]
+    return any(role_for(spacy_doc, party.start, party.end, s, e) == "1" for s, e in shots)
 
 
 def _casualties_of_last(ctx: _Context, sentence: Span, hits: tuple[TriggerHit, ...],

@@ -152,3 +152,13 @@ def test_who_finds_the_dead_did_not_kill_them(pipeline: Any) -> None:
             "slaughtered by a mob.")
     events = _events(pipeline, text, published="2002-03-06")
     assert events and all(not e.actor1.startswith("Police") for e in events)
+
+
+def test_forces_beside_a_killing_are_not_its_killers(pipeline: Any) -> None:
+    text = ("One person was stabbed to death in Surat on Sunday night even as police burst "
+            "teargas shells at a mob in Prantij.")
+    attacks = [e for e in _events(pipeline, text) if e.sub_event_type == "Attack"]
+    assert attacks and not attacks[0].actor1.startswith("Police")
+    text = "One person was killed when the police fired 15 rounds in Santrampur on Monday."
+    attacks = [e for e in _events(pipeline, text) if e.sub_event_type == "Attack"]
+    assert attacks and attacks[0].actor1.startswith("Police")

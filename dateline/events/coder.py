@@ -149,13 +149,48 @@ def _place_for(ctx: _Context, sentence: Span) -> Place | None:
     return ctx.main_place
 
 
-def _counts(ctx: _Context, sentence: Span) -> dict[str, int]:
+def _counts(ctx: _Context, sentence: Span, others: tuple[tuple[int, int], ...] = (),
+            own: tuple[int, int] | None = None) -> dict[str, int]:
+    """The sentence's counts of killed, injured and displaced (the lowest where it gives
+    several), not running totals; with the reach of this event's trigger (``own``) and of the
+    other events' triggers of the sentence (``others``), a count that lies in the reach of
+    another trigger but not in a reach of this one at least as small belongs to that one ('one
+    person was stabbed to death even as police burst teargas shells at a mob': the count is the
+    stabbing's, not the riot's)."""
     out = {"killed": 0, "injured": 0, "displaced": 0}
     for q in ctx.doc.quantities:
-        if _inside(sentence, q.start, q.end) and q.measure in out and not q.cumulative:
+        if _inside(sentence, q.start, q.end) and q.measure in out and not q.cumulative and \
+                _own_count(q.start, own, others):
             value = q.value or 0
             out[q.measure] = min(out[q.measure], value) if out[q.measure] else value
     return out
+
+
+def _own_count(start: int, own: tuple[int, int] | None,
+               others: tuple[tuple[int, int], ...]) -> bool:
+    def size(reach: tuple[int, int]) -> int:
+        return reach[1] - reach[0]
+
+    holding = [r for r in others if r[0] <= start < r[1]]
+    if not holding or own is None:
+        return True  # no other event's trigger governs it
+    return own[0] <= start < own[1] and size(own) <= min(size(r) for r in holding)
+
+
+def _reach(spacy_doc: Any, hit: TriggerHit) -> tuple[int, int] | None:
+    """The text a trigger governs: the subtree of its verb (a noun's: the verb it is an object
+    or subject of, 'opened fire at mobs')."""
+    span = spacy_doc.char_span(hit.start, hit.end, alignment_mode="expand") if spacy_doc \
+        else None
+    if span is None:
+        return None
+    node = span.root
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or node.head is node:
+            break
+        node = node.head
+    left, right = node.left_edge, node.right_edge
+    return left.idx, right.idx + len(right.text)
 
 
 @dataclass(frozen=True)
@@ -295,10 +330,12 @@ def _only_cumulative_toll(ctx: _Context, sentence: Span) -> bool:
 
 
 def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy_doc: Any,
-           story: dict[str, tuple[str, int, TimeExpr | None]]) -> Event | None:
+           story: dict[str, tuple[str, int, TimeExpr | None]],
+           rivals: tuple[TriggerHit, ...] = ()) -> Event | None:
     """The event a trigger signals in its sentence. ``story`` holds the last explicit date of
     each event type in the article (and the time expression that gave it): a later sentence
-    without a time of its own continues it."""
+    without a time of its own continues it. ``rivals``: the triggers of the sentence's other
+    events, which may hold some of its counts (:func:`_counts`)."""
     taxonomy = ctx.resources.taxonomy
     time = _clause_time(ctx, sentence, hit)
     if time is not None and time.direction == "future" and told_in_past(spacy_doc, hit):
@@ -322,7 +359,8 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
     place = _place_for(ctx, sentence)
     sides = _roles(ctx, sentence, hit, clause, spacy_doc)
     roles, inter1, inter2 = sides.roles, sides.inter1, sides.inter2
-    counts = _counts(ctx, sentence)
+    others = tuple(r for r in (_reach(spacy_doc, h) for h in rivals) if r is not None)
+    counts = _counts(ctx, sentence, others, _reach(spacy_doc, hit))
     hit = dataclasses.replace(hit, sub_event_type=_territory_side(hit.sub_event_type, inter1))
     location = place.name if place else ""
     sources = ValueSources(
@@ -487,14 +525,18 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
     for sentence in doc.sentences:
         clause = _clause(ctx, sentence, spacy_doc)
         found = len(events)
+        told = []
         for chosen in choose(clause, resources.taxonomy):
             if chosen.sub_event_type == "Attack" and events and not _perpetrator(clause):
                 continue  # victims without a perpetrator after an event: its casualties
             hit = _happened(ctx, sentence, chosen, clause, spacy_doc)
             if hit is not None:
-                event = _build(ctx, sentence, hit, clause, spacy_doc, story)
-                if event is not None:
-                    events.append(event)
+                told.append(hit)
+        for hit in told:
+            rivals = tuple(h for h in told if h is not hit)
+            event = _build(ctx, sentence, hit, clause, spacy_doc, story, rivals)
+            if event is not None:
+                events.append(event)
         if len(events) == found and events:
             _casualties_of_last(ctx, sentence, clause.hits, events)
         item = _watch(ctx, sentence)

@@ -162,3 +162,12 @@ def test_forces_beside_a_killing_are_not_its_killers(pipeline: Any) -> None:
     text = "One person was killed when the police fired 15 rounds in Santrampur on Monday."
     attacks = [e for e in _events(pipeline, text) if e.sub_event_type == "Attack"]
     assert attacks and attacks[0].actor1.startswith("Police")
+
+
+def test_each_event_of_a_sentence_keeps_its_own_count(pipeline: Any) -> None:
+    text = ("While one officer was arrested for refusing to act against a mob in Kutch, the "
+            "police in Bhavnagar opened fire at mobs on Monday in which four persons were killed.")
+    events = _events(pipeline, text)
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].fatalities == 0
+    assert [e.fatalities for e in _riots(events)] == [4]

@@ -50,6 +50,14 @@ _PROCEEDINGS = re.compile(r"\b(?:in connection with|accused of|charged with|susp
                           r"saying it had)"
                           r"\s+(?:[\w'-]+\s+){0,6}?$", re.I)
 
+# 'apprehending trouble': in Indian English, fearing it; not an arrest
+_APPREHENSION = re.compile(r"\s+(?:(?:a|an|the|more|further|some|fresh|communal)\s+)?(?:trouble|"
+                           r"violence|danger|attacks?|clash(?:es)?|tension|unrest|cross-voting|"
+                           r"alienation|backlash|riots?|that|possibility|threat)\b", re.I)
+# A noun trigger that is what someone demands ('demanded arrest of the leaders', 'called for a
+# ban and the arrest of its leaders') tells no arrest.
+DEMAND_VERBS = frozenset({"demand", "call", "seek", "urge", "want", "ask", "press", "favour",
+                          "favor", "suggest", "recommend", "propose"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 PLAN_VERBS = frozenset({"threaten", "plan", "intend", "vow", "want", "prepare", "aim", "seek",
@@ -82,6 +90,8 @@ def _parsed_modality(spacy_doc: Any, hit: TriggerHit) -> str | None:
     if span is None:
         return None
     trigger = node = span.root
+    if hit.sub_event_type == "Arrests" and trigger.pos_ == "NOUN" and _demanded(trigger):
+        return "demanded, not told as done"
     for _ in range(12):
         if node is trigger or node.pos_ in ("VERB", "AUX"):
             reason = _own_modality(node, trigger)
@@ -99,9 +109,29 @@ def _parsed_modality(spacy_doc: Any, hit: TriggerHit) -> str | None:
     return None
 
 
+def _demanded(noun: Any) -> bool:
+    """Whether a noun trigger is the object of a demand, through conjuncts and prepositions
+    ('demanded arrest', 'called for a ban and the arrest of its leaders')."""
+    node = noun
+    for _ in range(5):
+        dep, head = node.dep_, node.head
+        if head is node:
+            return False
+        if dep in ("dobj", "obj", "pobj") and head.pos_ in ("VERB", "AUX"):
+            return head.lemma_ in DEMAND_VERBS
+        if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head.lemma_ in DEMAND_VERBS
+        if dep not in ("conj", "pobj", "prep", "compound", "amod"):
+            return False
+        node = head
+    return False
+
+
 def skip_reason(text: str, hit: TriggerHit, start: int, end: int, spacy_doc: Any | None
                 ) -> str | None:
     """Why the trigger at ``hit`` in the sentence text[start:end] is no event; None if it is."""
+    if hit.text.lower().startswith("apprehend") and _APPREHENSION.match(text, hit.end):
+        return "apprehension (fear), not an arrest"
     before = text[start:hit.start]
     if _REFERENCE.match(text, hit.end):
         return "refers to the article's main event"

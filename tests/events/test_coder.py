@@ -94,11 +94,26 @@ def test_riot_police_is_no_riot(lexicon: TriggerLexicon, cues: ClauseCues) -> No
      "a past happening referred to (proceedings, remembrance)"),
     ("A victory would pave the way for the announcement of troops deployed abroad.",
      "deployed", "hypothetical"),
+    ("The party chief has demanded the arrest of the militia leaders.", "arrest",
+     "demanded, not told as done"),
+    ("Some have called for a ban on the group and the arrest of its leaders.", "arrest",
+     "demanded, not told as done"),
+    ("Apprehending trouble, shopkeepers downed their shutters.", "apprehending",
+     "apprehension (fear), not an arrest"),
 ])
 def test_not_an_event(resources: Any, text: str, trigger: str, reason: str) -> None:
     hits = [h for h in TriggerLexicon.load().find(text) if trigger in h.text.lower()]
     assert hits, trigger
     assert skip_reason(text, hits[0], 0, len(text), resources.nlp(text)) == reason
+
+
+@pytest.mark.parametrize("text", [
+    "Police apprehended three suspects in the market.",
+    "The arrest of the commander on Monday sparked protests.",
+])
+def test_arrests_told_as_done(resources: Any, text: str) -> None:
+    hits = [h for h in TriggerLexicon.load().find(text) if h.sub_event_type == "Arrests"]
+    assert hits and skip_reason(text, hits[0], 0, len(text), resources.nlp(text)) is None
 
 
 def test_modal_of_another_clause_does_not_count(resources: Any) -> None:

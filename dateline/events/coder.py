@@ -51,6 +51,7 @@ _UNREAL = re.compile(r"\b(?:would|could|might|may|if|feared|fear|no one|nobody|n
 _BACK_REFERENCE = re.compile(r"\b(?:in|during|after) (?:the|this|that) (?:firing|shooting|incident|"
                              r"violence|clash(?:es)?|attack|riots?|rioting|explosion|blast|"
                              r"lathi-?charge|stampede)\b", re.I)
+_SHOOTING = re.compile(r"fir|shot|rounds", re.I)  # state-force words that can kill
 _CASUALTY_WORD = re.compile(r"killed|killing|died|dead|deaths?|injured|wounded|hurt|"
                             r"lost (?:their|his|her) lives?")
 _SPEAKER = re.compile(r"(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3})\s+(?:assures?|says?|said|"
@@ -168,13 +169,10 @@ def _counts(ctx: _Context, sentence: Span, others: tuple[tuple[int, int], ...] =
 
 def _own_count(start: int, own: tuple[int, int] | None,
                others: tuple[tuple[int, int], ...]) -> bool:
-    def size(reach: tuple[int, int]) -> int:
-        return reach[1] - reach[0]
-
-    holding = [r for r in others if r[0] <= start < r[1]]
+    holding = [end - first for first, end in others if first <= start < end]
     if not holding or own is None:
         return True  # no other event's trigger governs it
-    return own[0] <= start < own[1] and size(own) <= min(size(r) for r in holding)
+    return own[0] <= start < own[1] and own[1] - own[0] <= min(holding)
 
 
 def _reach(spacy_doc: Any, hit: TriggerHit) -> tuple[int, int] | None:
@@ -255,7 +253,7 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
             victims[0] if victims else "")
     if event_type == "Violence against civilians" and inter.get(actor1) == 1:
         party = next((e for e in generic if e.actor == actor1), None)
-        if party is not None and not _kills(ctx, spacy_doc, party, hit, sentence):
+        if party is not None and not _kills(spacy_doc, party, hit, clause):
             actor1 = ""  # 'stabbed to death even as police burst teargas shells'
 
     crowd = _CROWD.get(event_type)
@@ -443,27 +441,23 @@ def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
                             if not names_no_actor(spacy_doc, p.start, p.end)),
                            key=lambda p: p.start))
     forces = cues.cue_spans("state_force", text, sentence.start, sentence.end)
-    forcing = frozenset(p.start for p in parties if p.kind in STATE_KINDS and any(
-        role_for(spacy_doc, p.start, p.end, start, end) == "1" for start, end in forces))
-    return Clause(hits, parties, cues.cues(text, sentence.start, sentence.end), forcing)
+    used = {p.start: [(s, e) for s, e in forces
+                      if role_for(spacy_doc, p.start, p.end, s, e) == "1"]
+            for p in parties if p.kind in STATE_KINDS}
+    return Clause(hits, parties, cues.cues(text, sentence.start, sentence.end),
+                  forcing=frozenset(start for start, spans in used.items() if spans),
+                  shooting=frozenset(start for start, spans in used.items()
+                                     if any(_SHOOTING.search(text, s, e) for s, e in spans)))
 
 
 
-_SHOOTING = re.compile(r"fir|shot|rounds", re.I)
-
-
-def _kills(ctx: _Context, spacy_doc: Any, party: Entity, hit: TriggerHit,
-           sentence: Span) -> bool:
+def _kills(spacy_doc: Any, party: Entity, hit: TriggerHit, clause: Clause) -> bool:
     """Whether state forces named in a clause are the ones who kill: they act in the killing
-    ('police shot dead two'), or they shoot ('one person was killed when the police fired 15
-    rounds'); not when they do something else beside it ('one person was stabbed to death even
-    as police burst teargas shells')."""
-    if role_for(spacy_doc, party.start, party.end, hit.start, hit.end) == "1":
-        return True
-    text = ctx.doc.clean_text
-    shots = [(s, e) for s, e in ctx.resources.cues.cue_spans(
-        "state_force", text, sentence.start, sentence.end) if _SHOOTING.search(text, s, e)]
-    return any(role_for(spacy_doc, party.start, party.end, s, e) == "1" for s, e in shots)
+    ('police shot dead two'), or they shoot (``clause.shooting``: 'one person was killed when
+    the police fired 15 rounds'); not when they do something else beside it ('one person was
+    stabbed to death even as police burst teargas shells')."""
+    return party.start in clause.shooting or role_for(
+        spacy_doc, party.start, party.end, hit.start, hit.end) == "1"
 
 
 def _casualties_of_last(ctx: _Context, sentence: Span, hits: tuple[TriggerHit, ...],

@@ -50,6 +50,7 @@ class Clause:
     parties: tuple[Party, ...]
     cues: frozenset[str]
     forcing: frozenset[int] = frozenset()  # starts of state parties that fire, charge, gas
+    shooting: frozenset[int] = frozenset()  # those of them that fire or shoot
 
     @property
     def kinds(self) -> frozenset[str]:

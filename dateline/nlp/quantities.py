@@ -186,8 +186,8 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 _FATE = re.compile(r"\b(?:were|have been|had been|are) (?:(?:also|all|reportedly) )?"
-                   r"(?P<fate>killed|slain|wounded|injured|captured|arrested|detained|"
-                   r"taken prisoner)\b", re.I)
+                   r"(?P<fate>killed|slain|wounded|injured|captured|arrested|detained)\b",
+                   re.I)
 
 
 def _fate_of_people(text: str, end: int) -> str | None:
@@ -199,9 +199,8 @@ def _fate_of_people(text: str, end: int) -> str | None:
     if found is None or _NUMBER.search(reach, 0, found.start()) or _SENTENCE_END.search(
             reach, 0, found.start()):
         return None
-    fate = found.group("fate").lower()
-    return {"slain": "killed", "wounded": "injured", "captured": "arrested",
-            "detained": "arrested", "taken prisoner": "arrested"}.get(fate, fate)
+    return next(name for name, pattern in _MEASURE_RES[:4] if pattern.fullmatch(
+        found.group("fate")))  # MEASURES names each fate: 'slain' is killed
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

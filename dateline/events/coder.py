@@ -455,7 +455,10 @@ def _kills(spacy_doc: Any, party: Entity, hit: TriggerHit, clause: Clause) -> bo
     """Whether state forces named in a clause are the ones who kill: they act in the killing
     ('police shot dead two'), or they shoot (``clause.shooting``: 'one person was killed when
     the police fired 15 rounds'); not when they do something else beside it ('one person was
-    stabbed to death even as police burst teargas shells')."""
+    stabbed to death even as police burst teargas shells'); or the trigger names their fire
+    ('fell to police bullets')."""
+    if hit.start <= party.start and party.end <= hit.end:
+        return True
     return party.start in clause.shooting or role_for(
         spacy_doc, party.start, party.end, hit.start, hit.end) == "1"
 

@@ -34,7 +34,10 @@ TARGET_PREPS = frozenset({"against", "on", "at", "targeting", "toward", "towards
 ACT_NOUNS = frozenset({"attack", "firing", "fire", "shelling", "strike", "airstrike", "raid",
                        "action", "crackdown", "assault", "offensive", "bombardment", "operation",
                        "ambush", "onslaught", "advance", "incursion", "gunfire", "bombing",
-                       "charge", "lathicharge", "killing", "shooting"})
+                       "charge", "lathicharge", "killing", "shooting", "bullet"})
+# Act nouns whose owner, named right before them, fires: 'police firing' even where the parse
+# reads 'in police firing' as a preposition's object followed by a verb.
+FIRING_NOUNS = frozenset({"firing", "shelling", "gunfire", "bullet", "bullets"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source",
                           "statement", "representative", "communique", "spokesmen"})
 # Whoever finds the dead or a cache reports what others did ('police found 13 bodies').
@@ -72,6 +75,9 @@ def _role_of(token: Any) -> str | None:
     """'1', '2', 'source' or None for the head word of an actor mention."""
     if any(c.dep_ in ("acl", "amod") and c.lemma_ in ACT_NOUNS for c in token.children):
         return "1"  # 'in police firing' parsed as police <- firing
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if token.dep_ == "pobj" and after is not None and after.lower_ in FIRING_NOUNS:
+        return "1"  # 'injuries sustained in police firing', the parse's 'firing' a verb
     for node in [token, *token.ancestors]:
         dep = node.dep_
         head = node.head
@@ -285,7 +291,10 @@ def _towards(mention: Any, trigger: Any) -> str | None:
     if any(node.dep_ == "relcl" for node in up[1:up.index(common)]):
         return None  # 'a spokesman for the council, which is affiliated to X': X describes
     mention_link = up[up.index(common) - 1]
-    role = _shares_subject(mention_link, chain[: chain.index(common)], mention_link)
+    below = chain[: chain.index(common)]
+    if mention_link.dep_ == "agent" and below and below[-1].dep_ == "prep":
+        return "1"  # 'died in the firing by the police', the 'by' hung on the verb
+    role = _shares_subject(mention_link, below, mention_link)
     if role is None and common.lemma_ in SPEECH_VERBS:
         if mention_link.dep_ == "nsubj":
             return "1" if _says_of_itself(common) else "source"

@@ -25,7 +25,7 @@ VAGUE = {"dozens": 12, "dozens of": 12, "hundreds": 100, "hundreds of": 100, "th
          "several thousand": 1000, "tens of thousands of": 10000}
 MEASURES = [
     ("killed", r"killed|killing|dead|deaths?|died|lives|bodies|fatalities|slain|massacred|"
-               r"executed|perished"),
+               r"executed|perished|fell to (?:[\w']+ ){0,2}bullets?"),
     ("injured", r"injured|injuring|wounded|wounding|hurt|injuries|casualties"),
     ("displaced", r"displaced|fled|fleeing|refugees|evacuated|homeless|arrived|"
                   r"out of the enclave"),
@@ -48,9 +48,12 @@ _CUMULATIVE = re.compile(
     r"\b(since (?:the )?(?:start|beginning|war|conflict|coup|invasion|uprising|revolution|"
     r"takeover|outbreak|19\d\d|20\d\d|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|last year)|in total|so far|"
-    r"to date|overall|death toll of the war|claimed .{0,30}lives|this year|over the past|"
-    r"throughout|(?:violence|conflict|war|insurgency|fighting|unrest|crisis|rebellion|uprising|"
-    r"campaign) (?:has|have|had) (?:so far )?(?:killed|left|claimed|displaced|cost))\b", re.I,
+    r"to date|overall|death toll of the war|this year|over the past|throughout|"
+    r"(?:violence|conflict|war|insurgency|fighting|unrest|crisis|rebellion|uprising|campaign) "
+    r"(?:has|have|had) (?:so far )?(?:killed|left|claimed|displaced|cost)|"
+    r"(?:violence|conflict|war|insurgency|unrest|crisis|rebellion|uprising|campaign|riots|rioting|"
+    r"carnage|disturbances) (?:(?:has|have|had) )?(?:already |so far )?claimed .{0,30}lives)\b",
+    re.I,
 )
 _NOT_COUNTS = re.compile(
     r"\s*(?:-| )?(?:times|days?|weeks?|months?|years?|hours?|minutes?|nights?|kilomet\w+|km|miles?|"
@@ -87,11 +90,11 @@ _PERSON = (r"man|woman|boy|girl|youth|child|infant|baby|teenager|person|student|
            r"trooper|guard|fighter|militant|rebel|shopkeeper|vendor|trader|driver|passer-?by|"
            r"bystander|pedestrian|journalist|reporter|teacher|doctor|nurse|priest|imam|monk|"
            r"pilgrim|worshipp?er|refugee|migrant|local")
-_ONE_VICTIM = rf"\ban? (?:[\w'-]+ ){{0,3}}?(?:{_PERSON})\b"
+_ONE_VICTIM = rf"\ban? (?:(?:[\w'-]+ ){{0,3}}?(?:{_PERSON})|\d{{1,3}}-year-old)\b"
 _KILLED_AFTER = (r" (?:(?:was|is|has been|had been|has|had|got) )?(?:killed|shot dead|slain|"
                  r"lynched|(?:shot|stabbed|beaten|hacked|burnt|burned) to death|died|"
                  r"succumbed)\b")
-_KILLED_BEFORE = r"\b(?:killing|killed|shot dead|lynched|slew|slaying) "
+_KILLED_BEFORE = r"\b(?:killing|killed|shot dead|gunned down|murdered|lynched|slew|slaying) "
 _SINGULAR_KILLED = re.compile(rf"(?P<a>{_ONE_VICTIM})(?={_KILLED_AFTER})|"
                               rf"{_KILLED_BEFORE}(?P<b>{_ONE_VICTIM})", re.I)
 _MEASURE_RES = [(name, re.compile(rf"\b(?:{pattern})\b", re.I)) for name, pattern in MEASURES]

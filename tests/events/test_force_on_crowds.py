@@ -171,3 +171,36 @@ def test_each_event_of_a_sentence_keeps_its_own_count(pipeline: Any) -> None:
     arrests = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].fatalities == 0
     assert [e.fatalities for e in _riots(events)] == [4]
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("Four people fell to police bullets in Bapunagar on Friday.", 4),
+    ("A boy died after being hit by a police bullet in Nagpur on Friday.", 1),
+    ("A man succumbed to bullet injuries sustained in police firing in Nagpur on Friday.", 1),
+    ("One person died in the firing by the police in Nagpur on Friday.", 1),
+    ("Police firing claimed two lives in Nagpur on Friday.", 2),
+    ("A 20-year-old was shot dead by the police in Nagpur on Friday.", 1),
+    ("Police gunned down a suspected militant in Nagpur on Friday.", 1),
+])
+def test_deaths_from_police_fire_are_the_police_s_killing(pipeline: Any, text: str,
+                                                           fatalities: int) -> None:
+    events = _events(pipeline, text, "2002-03-05")
+    assert [(e.event_type, e.inter1, e.fatalities) for e in events if e.fatalities] == [
+        (events[0].event_type, 1, fatalities)]
+    assert events[0].event_type in ("Violence against civilians", "Battles")
+    assert events[0].actor1.startswith("Police Forces")
+
+
+@pytest.mark.parametrize("text", [
+    "A youth was killed when a stone-pelting mob attacked a police party, which opened fire, "
+    "in Nagpur on Friday.",
+    "A constable opened fire on the rioters in Nagpur on Friday, killing one of them.",
+])
+def test_a_police_party_and_a_constable_are_the_police(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text, "2002-03-05")
+    assert any(e.inter1 == 1 and e.fatalities == 1 for e in events), events
+
+
+def test_a_town_that_fell_is_not_a_death_by_bullets(pipeline: Any) -> None:
+    (event,) = _events(pipeline, "The town fell to the rebels on Friday.", "2002-03-05")
+    assert event.event_type == "Strategic developments" or "territory" in event.sub_event_type

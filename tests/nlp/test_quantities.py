@@ -125,3 +125,25 @@ def test_the_toll_of_a_wave_of_violence_is_a_running_total() -> None:
     (toll,) = find_quantities("The toll in the communal violence has climbed to 430.")
     assert (toll.value, toll.measure, toll.cumulative) == (430, "killed", True)
     assert not find_quantities("Road tolls rose by 5 percent.")
+
+
+@pytest.mark.parametrize(("sentence", "value", "cumulative"), [
+    ("The blast claimed 12 lives in the market.", 12, False),
+    ("Police firing claimed two lives in Vadodara.", 2, False),
+    ("The riots have already claimed 700 lives.", 700, True),
+    ("The violence claimed over 700 lives.", 700, True),
+    ("Four people fell to police bullets.", 4, False),
+])
+def test_lives_claimed_by_one_act_are_no_running_total(sentence: str, value: int,
+                                                         cumulative: bool) -> None:
+    (q,) = [q for q in find_quantities(sentence) if q.value == value]
+    assert (q.measure, q.cumulative) == ("killed", cumulative)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 20-year-old was shot dead by the police.",
+    "Police gunned down a suspected militant.",
+    "The army murdered a shopkeeper.",
+])
+def test_one_victim_named_by_age_or_after_the_killing(sentence: str) -> None:
+    assert [(q.value, q.measure) for q in find_quantities(sentence)] == [(1, "killed")]

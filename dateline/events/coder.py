@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.events.combine import add_casualties, merge_same
+from dateline.events.combine import VIOLENT_TYPES, add_casualties, merge_same
 from dateline.events.evidence import ValueSources, event_evidence
 from dateline.events.modality import skip_reason, told_in_past
 from dateline.events.parties import (
@@ -519,11 +519,15 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
     events: list[Event] = []
     watch: list[Watch] = []
     story: dict[str, tuple[str, int, TimeExpr | None]] = {}
+    uncoded = False  # the last violence told was not coded (a past, hoped-for or denied one)
     for sentence in doc.sentences:
         clause = _clause(ctx, sentence, spacy_doc)
         found = len(events)
-        told = []
+        told, violent = [], False
         for chosen in choose(clause, resources.taxonomy):
+            violent = violent or (resources.taxonomy.event_type_of(
+                chosen.sub_event_type) in VIOLENT_TYPES and not _CASUALTY_WORD.fullmatch(
+                chosen.text.lower()))
             if chosen.sub_event_type == "Attack" and events and not _perpetrator(clause):
                 continue  # victims without a perpetrator after an event: its casualties
             hit = _happened(ctx, sentence, chosen, clause, spacy_doc)
@@ -534,8 +538,11 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
             event = _build(ctx, sentence, hit, clause, spacy_doc, story, rivals)
             if event is not None:
                 events.append(event)
-        if len(events) == found and events:
+        if len(events) == found and events and not uncoded:
             _casualties_of_last(ctx, sentence, clause.hits, events)
+        # a casualty report right after violence told but not coded is that violence's
+        coded = any(e.event_type in VIOLENT_TYPES for e in events[found:])
+        uncoded = (violent and not coded) or (uncoded and len(events) == found)
         item = _watch(ctx, sentence)
         if item is not None:
             watch.append(item)

@@ -181,6 +181,12 @@ def _stative(verb: Any) -> bool:
     return verb.lemma_ in STANCE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children)
 
 
+def _nominal(verb: Any) -> bool:
+    """A gerund used as a noun ('killed in firing by the police'): a preposition's object or
+    a subject or object of its own, without a subject."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("pobj", "nsubj", "dobj") and not _own_subject(verb)
+
+
 def _own_subject(verb: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
@@ -199,7 +205,7 @@ def _link_role(child: Any, head: Any, is_trigger: bool) -> str | None:
         return "1"
     if dep == "prep":
         word = child.lower_
-        if word == "by" and (head.pos_ in ("NOUN", "PROPN") or _passive(head)):
+        if word == "by" and (head.pos_ in ("NOUN", "PROPN") or _passive(head) or _nominal(head)):
             return "1"
         if word in RECIPIENT_PREPS or (word == "of" and head.pos_ == "NOUN" and is_trigger):
             return "2"

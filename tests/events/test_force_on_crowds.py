@@ -204,3 +204,18 @@ def test_a_police_party_and_a_constable_are_the_police(pipeline: Any, text: str)
 def test_a_town_that_fell_is_not_a_death_by_bullets(pipeline: Any) -> None:
     (event,) = _events(pipeline, "The town fell to the rebels on Friday.", "2002-03-05")
     assert event.event_type == "Strategic developments" or "territory" in event.sub_event_type
+
+
+def test_a_toll_after_violence_not_coded_is_not_the_earlier_event_s(pipeline: Any) -> None:
+    text = ("Police opened fire on a mob in Nagpur on Monday, killing two people. The town had "
+            "seen a massacre in 1992, which residents still remember. Sixty-five people were "
+            "killed in the incident.")
+    events = _events(pipeline, text)
+    assert [e.fatalities for e in events if e.fatalities] == [2]
+    assert all("Sixty-five" not in text[v.start:v.end] for e in events for v in e.evidence)
+
+
+def test_firing_by_the_police_names_who_fired(pipeline: Any) -> None:
+    events = _events(pipeline, "Two persons were killed in firing by the state reserve police "
+                               "in Nagpur on Monday.")
+    assert [(e.inter1, e.fatalities) for e in events] == [(1, 2)]

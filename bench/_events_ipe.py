@@ -28,6 +28,11 @@ From dateline's event records (state forces = an actor with ACLED inter code 1):
   fatalities above 0: the sentence gave or reported the deaths, not only another part of the
   event (a later count of the wounded, the lede restated without its toll).
 
+- KILL and FORCE also: a sentence with a running total of the killed that dateline reads as
+  caused by state forces (a quantity flagged ``cumulative`` whose ``inter`` is 1: 'according
+  to figures in the control room, 73 have been killed in firing by the police'). A running
+  total is no event under ACLED's rules, but the sentence does say the police killed.
+
 ARREST and FORCE are every evidence span of such an event that tells what happened: the
 sentence it came from, other mentions merged into it, casualty reports; not a time or place
 expression that is evidence of its own for the date or the location only (``fields`` within
@@ -190,6 +195,12 @@ def evaluate(folder: Path, pipeline: Any, limit: int | None, offset: int = 0) ->
                                           doc.raw_offset(evidence.end))
                 if index is not None:
                     predicted[index] |= evidence_classes(classes, evidence)
+        for total in doc.quantities if doc is not None else ():
+            if total.cumulative and total.measure == "killed" and total.inter == STATE:
+                index = _most_overlapping(sentences, doc.raw_offset(total.start),
+                                          doc.raw_offset(total.end))
+                if index is not None:
+                    predicted[index] |= {"KILL", "FORCE"}
         outcome.documents += 1
         for sentence, classes in zip(sentences, predicted, strict=True):
             base = keyword_classes(sentence.text)

@@ -93,11 +93,12 @@ def _language(res: Resources) -> Component:
 def _events(res: Resources) -> Component:
     def run(doc: Document) -> Document:
         coded = code_events(doc, doc.meta.get("spacy"), res.coder)
-        return dataclasses.replace(doc, events=coded.events, watch=coded.watch)
+        return dataclasses.replace(doc, events=coded.events, watch=coded.watch,
+                                   quantities=coded.quantities)
 
     return Component("events", run,
                      ("sentences", "entities", "places", "times", "quantities", "quotes"),
-                     ("events", "watch"))
+                     ("events", "watch", "quantities"))
 
 
 def build_pipeline(resources: Resources | None = None) -> Pipeline:

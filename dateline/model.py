@@ -134,6 +134,11 @@ class Quantity:
     measure: str | None = None
     qualifier: str | None = None
     cumulative: bool = False
+    # For a running total of the killed or injured ("73 have been killed in police firing so
+    # far"): who the event coder reads as causing them, with ACLED's inter code. A running
+    # total is no event, but who killed is still told; empty where no one acting is named.
+    actor: str = ""
+    inter: int = 0
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ _UNREAL = re.compile(r"\b(?:would|could|might|may|if|feared|fear|no one|nobody|n
 _BACK_REFERENCE = re.compile(r"\b(?:in|during|after) (?:the|this|that) (?:firing|shooting|incident|"
                              r"violence|clash(?:es)?|attack|riots?|rioting|explosion|blast|"
                              r"lathi-?charge|stampede)\b", re.I)
+_PART_AFTER = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\b", re.I)
 _SHOOTING = re.compile(r"fir|shot|rounds", re.I)  # state-force words that can kill
 _CASUALTY_WORD = re.compile(r"killed|killing|died|dead|deaths?|injured|wounded|hurt|"
                             r"lost (?:their|his|her) lives?")
@@ -76,6 +77,8 @@ class _Context:
     main_place: Place | None
     country_place: Place | None
     dated: bool = True  # the article has its own publication date
+    # start of a running total of the killed or injured -> (actor, inter) of who caused it
+    totals: dict[int, tuple[str, int]] = field(default_factory=dict)
 
 
 def _inside(span: Span, start: int, end: int) -> bool:
@@ -327,6 +330,27 @@ def _only_cumulative_toll(ctx: _Context, sentence: Span) -> bool:
     return bool(tolls) and all(q.cumulative for q in tolls)
 
 
+def _attribute_totals(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
+                      spacy_doc: Any) -> None:
+    """Who caused the running totals of the killed or injured in a sentence of violence ('73
+    have been killed in firing by the police so far'): the actor1 the clause names (not one
+    taken from the rest of the article), kept in ``ctx.totals`` for the quantities; not a total
+    whose part the trigger tells ('the toll in the city is 233, including 30 killed in police
+    firing': the 233 is not the police's)."""
+    text = ctx.doc.clean_text
+    totals = [q for q in ctx.doc.quantities if q.cumulative and q.start not in ctx.totals
+              and q.measure in ("killed", "injured") and _inside(sentence, q.start, q.end)
+              and not _PART_AFTER.search(text, q.end, max(q.end, hit.start))]
+    if not totals or ctx.resources.taxonomy.event_type_of(hit.sub_event_type) not in (
+            VIOLENT_TYPES):
+        return
+    sides = _roles(ctx, sentence, hit, clause, spacy_doc)
+    actor = sides.roles.actor1
+    if actor and actor not in sides.borrowed and sides.inter1 != 7:
+        for q in totals:
+            ctx.totals[q.start] = (actor, sides.inter1)
+
+
 def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy_doc: Any,
            story: dict[str, tuple[str, int, TimeExpr | None]],
            rivals: tuple[TriggerHit, ...] = ()) -> Event | None:
@@ -335,6 +359,7 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
     without a time of its own continues it. ``rivals``: the triggers of the sentence's other
     events, which may hold some of its counts (:func:`_counts`)."""
     taxonomy = ctx.resources.taxonomy
+    _attribute_totals(ctx, sentence, hit, clause, spacy_doc)
     time = _clause_time(ctx, sentence, hit)
     if time is not None and time.direction == "future" and told_in_past(spacy_doc, hit):
         time = None  # 'fired on friday': a weekday read forward in a report of the past
@@ -546,4 +571,8 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
         item = _watch(ctx, sentence)
         if item is not None:
             watch.append(item)
-    return dataclasses.replace(doc, events=tuple(merge_same(events)), watch=tuple(watch))
+    quantities = tuple(dataclasses.replace(q, actor=ctx.totals[q.start][0],
+                                           inter=ctx.totals[q.start][1])
+                       if q.start in ctx.totals else q for q in doc.quantities)
+    return dataclasses.replace(doc, events=tuple(merge_same(events)), watch=tuple(watch),
+                               quantities=quantities)

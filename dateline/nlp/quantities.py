@@ -49,6 +49,8 @@ _CUMULATIVE = re.compile(
     r"takeover|outbreak|19\d\d|20\d\d|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|last year)|in total|so far|"
     r"to date|overall|death toll of the war|this year|over the past|throughout|"
+    r"(?:according to|as per) (?:the )?(?:[\w-]+ ){0,2}(?:figures|statistics|data)|"
+    r"figures (?:show|showed|released|available|compiled)|"
     r"(?:violence|conflict|war|insurgency|fighting|unrest|crisis|rebellion|uprising|campaign) "
     r"(?:has|have|had) (?:so far )?(?:killed|left|claimed|displaced|cost)|"
     r"(?:violence|conflict|war|insurgency|unrest|crisis|rebellion|uprising|campaign|riots|rioting|"
@@ -143,7 +145,9 @@ _TOLL_BEFORE = re.compile(
     r"stood at|stands at|reached|hit)\s+(?:(?:only|just|now)\s+)?$", re.I)
 _TOLL_SPREAD = re.compile(r"\btoll\b[^.;:\d]{0,30}\bin (?:the )?(?:[\w-]+ )?(?:violence|riots|"
                           r"rioting|unrest|conflict|war|clashes|disturbances|state|district|"
-                          r"country|region|city)\b", re.I)
+                          r"country|region|city)\b|"
+                          r"\bin [\w-]+(?: [\w-]+)?,? where (?:the )?(?:death |official )?toll\b",
+                          re.I)  # 'most deaths were in Ahmedabad, where the toll is 233'
 
 
 def _measure_before(text: str, start: int) -> str | None:
@@ -172,9 +176,12 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # 'aged between 20 and 30'
 
         value = parse_number(number)
-        if value is None or _PART_OF.match(text, m.end()) or _PART_BEFORE.search(
-                text, max(0, m.start() - 24), m.start()):
-            continue
+        part = _PART_OF.match(text, m.end()) or _PART_BEFORE.search(
+            text, max(0, m.start() - 24), m.start())
+        whole = out[-1] if out and out[-1].cumulative and _sentence(
+            text, m.start(), m.end())[0] <= out[-1].start else None
+        if value is None or (part and whole is None):
+            continue  # a part of a count given elsewhere; a part of a running total is one too
         measure = _measure_before(text, m.start()) or _measure(
             text, m.end(), number.lower() in ("several", "a few")) or _left_home(text, m.end())
         if measure is None:
@@ -184,7 +191,7 @@ def find_quantities(text: str) -> list[Quantity]:
         qualifier = (m.group("qual") or ("about" if m.group("orso") else "")).lower() or None
         end = m.end()
         out.append(Quantity(m.start(), end, text[m.start():end], value, measure, qualifier,
-                            _cumulative(text, m.start(), end)))
+                            bool(part) or _cumulative(text, m.start(), end)))
     return sorted(out + _singular_victims(text, out), key=lambda q: q.start)
 
 

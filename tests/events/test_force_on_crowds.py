@@ -219,3 +219,16 @@ def test_firing_by_the_police_names_who_fired(pipeline: Any) -> None:
     events = _events(pipeline, "Two persons were killed in firing by the state reserve police "
                                "in Nagpur on Monday.")
     assert [(e.inter1, e.fatalities) for e in events] == [(1, 2)]
+
+
+def test_running_totals_are_no_event_s_count_but_keep_who_killed(pipeline: Any) -> None:
+    text = ("Police opened fire on a mob in Deodhar on Sunday, killing two people. According to "
+            "figures in the state police control room, 73 have been killed in firing by the "
+            "police. Most of the deaths were in Ahmedabad, where the toll is now quoted at 233, "
+            "including 30 killed in police firing.")
+    result = pipeline.run(RawDoc(text, "text", "test", published="2002-03-04"))
+    doc = result.document
+    assert [e.fatalities for e in doc.events if e.fatalities] == [2]
+    totals = {q.value: (q.actor, q.inter) for q in doc.quantities if q.cumulative}
+    assert totals[73] == totals[30] == ("Police Forces of India", 1)
+    assert totals[233] == ("", 0)  # the whole toll, of which the police's 30 are a part

@@ -147,3 +147,21 @@ def test_lives_claimed_by_one_act_are_no_running_total(sentence: str, value: int
 ])
 def test_one_victim_named_by_age_or_after_the_killing(sentence: str) -> None:
     assert [(q.value, q.measure) for q in find_quantities(sentence)] == [(1, "killed")]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Most deaths were in Ahmedabad, where the toll is now quoted at 233.", 233),
+    ("According to figures in the state control room, 73 have been killed in police firing.",
+     73),
+    ("The state-wide figures show 40 people killed in the firing.", 40),
+])
+def test_an_area_s_toll_and_official_figures_are_running_totals(sentence: str,
+                                                                 value: int) -> None:
+    (q,) = [q for q in find_quantities(sentence) if q.value == value]
+    assert (q.measure, q.cumulative) == ("killed", True)
+
+
+def test_a_part_of_a_running_total_is_a_running_total_too() -> None:
+    text = "The toll in the state stood at 233, including 30 killed in police firing."
+    assert [(q.value, q.measure, q.cumulative) for q in find_quantities(text)] == [
+        (233, "killed", True), (30, "killed", True)]

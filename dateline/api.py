@@ -80,7 +80,8 @@ def _language(res: Resources) -> Component:
         return dataclasses.replace(
             doc, published=published, flags=flags,
             times=(*find_times(text, published), *caption_times(doc.captions, published)),
-            quantities=tuple(find_quantities(text)),
+            quantities=tuple(find_quantities(text, [(e.start, e.end) for e in doc.entities
+                                                    if e.label == "PERSON"])),
             quotes=tuple(find_quotes(text, list(doc.entities))),
             places=tuple(find_places(text, outermost(doc.entities), res.gazetteer,
                                      doc.dateline_place)),

@@ -489,21 +489,24 @@ def _kills(spacy_doc: Any, party: Entity, hit: TriggerHit, clause: Clause) -> bo
 
 
 def _casualties_of_last(ctx: _Context, sentence: Span, hits: tuple[TriggerHit, ...],
-                        events: list[Event]) -> None:
+                        events: list[Event]) -> bool:
     """'Three persons were injured in the firing, police said': casualties in a sentence with
-    no event and no time of its own belong to the event told before it."""
+    no event and no time of its own belong to the event told before it. True where the
+    sentence tells casualties of another happening (a time or place of its own, another act),
+    whose own later report ('the boy died of his injuries') is then not the event's either."""
     counts = _counts(ctx, sentence)
     text = ctx.doc.clean_text[sentence.start:sentence.end]
     if not (counts["killed"] or counts["injured"]) or _UNREAL.search(text):
-        return
+        return False
     acts = [h for h in hits if not _CASUALTY_WORD.fullmatch(h.text.lower())]
     if not (_BACK_REFERENCE.search(text) or (not acts and len(text.split()) <= 15)):
-        return  # another act named ('died after a stabbing'), not a back reference
+        return True  # another act named ('died after a stabbing'), not a back reference
     if any(_inside(sentence, t.start, t.end) for t in ctx.doc.times) or any(
             _inside(sentence, p.start, p.end) for p in ctx.doc.places):
-        return  # a time or place of its own: maybe another happening
+        return True  # a time or place of its own: maybe another happening
     add_casualties(events, Evidence(ctx.doc.id, sentence.start, sentence.end, text),
                    counts["injured"], counts["killed"])
+    return False
 
 
 def _happened(ctx: _Context, sentence: Span, chosen: TriggerHit, clause: Clause,
@@ -563,11 +566,11 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
             event = _build(ctx, sentence, hit, clause, spacy_doc, story, rivals)
             if event is not None:
                 events.append(event)
-        if len(events) == found and events and not uncoded:
-            _casualties_of_last(ctx, sentence, clause.hits, events)
+        apart = bool(len(events) == found and events and not uncoded and _casualties_of_last(
+            ctx, sentence, clause.hits, events))
         # a casualty report right after violence told but not coded is that violence's
         coded = any(e.event_type in VIOLENT_TYPES for e in events[found:])
-        uncoded = (violent and not coded) or (uncoded and len(events) == found)
+        uncoded = apart or (violent and not coded) or (uncoded and len(events) == found)
         item = _watch(ctx, sentence)
         if item is not None:
             watch.append(item)

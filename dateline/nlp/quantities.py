@@ -2,13 +2,14 @@
 
 Vague counts follow ACLED's conservative reading: "dozens" = 12, "hundreds" = 100, "several" = 3,
 "a few" = 3, "scores" = 20. One victim named by a singular noun with no number ("a supporter
-was killed", "a youth died in the firing", "killing a policeman") is one killed, where the
-sentence gives no other count of the dead.
+was killed", "the youth died in the firing", "killing a policeman") or by name ("Mohammed Yunus,
+22, was killed") is one killed, where the sentence gives no other count of the dead.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from dateline.model import Quantity
 
@@ -70,6 +71,7 @@ _PART_BEFORE = re.compile(r"\b(?:among them|among those|among the dead|among the
                           r"of whom|of them)\s*,?\s*$", re.I)
 _AGES_INSIDE = re.compile(r"\b(?:aged|ages?)\s+(?:between\s+)?\d+(?:\s*(?:and|to|-)\s*\d+)?|"
                           r"\d+(?:\s*(?:and|to|-)\s*\d+)?[\s-]*years?[\s-]*old", re.I)
+_AGE_APPOSITION = re.compile(r"(?<=\d),\s+(?:was|were|is|who|had|has|and|a|an|the|his|her)\b")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # A count of people ('300 women and children') whose clause says they left their homes or the
 # fighting, however far the verb stands: 'one of 300 women and children, mostly Iraqi, recently
@@ -91,12 +93,18 @@ _PERSON = (r"man|woman|boy|girl|youth|child|infant|baby|teenager|person|student|
            r"activist|leader|member|policeman|policewoman|constable|officer|soldier|jawan|"
            r"trooper|guard|fighter|militant|rebel|shopkeeper|vendor|trader|driver|passer-?by|"
            r"bystander|pedestrian|journalist|reporter|teacher|doctor|nurse|priest|imam|monk|"
-           r"pilgrim|worshipp?er|refugee|migrant|local")
-_ONE_VICTIM = rf"\ban? (?:(?:[\w'-]+ ){{0,3}}?(?:{_PERSON})|\d{{1,3}}-year-old)\b"
+           r"pilgrim|worshipp?er|refugee|migrant|local|son|daughter|brother|sister|father|"
+           r"mother|husband|wife|victim|gangster|criminal|suspect")
+# 'a youth', 'the boy', 'his son', 'a 20-year-old': one person ('the' and a possessive name
+# one known person; 'the boy' after 'a boy was shot' is a restatement, which joins its event).
+_ONE_VICTIM = (rf"\b(?:an?|the|his|her|their) (?:(?:[\w'-]+ ){{0,3}}?(?:{_PERSON})|"
+               rf"\d{{1,3}}-year-old)\b")
 _KILLED_AFTER = (r" (?:(?:was|is|has been|had been|has|had|got) )?(?:killed|shot dead|slain|"
                  r"lynched|(?:shot|stabbed|beaten|hacked|burnt|burned) to death|died|"
                  r"succumbed)\b")
 _KILLED_BEFORE = r"\b(?:killing|killed|shot dead|gunned down|murdered|lynched|slew|slaying) "
+_NAMED_KILLED_AFTER = re.compile(rf"(?:,[^,.;:]{{1,40}},)?{_KILLED_AFTER}", re.I)
+_KILLED_BEFORE_NAME = re.compile(rf"{_KILLED_BEFORE}$", re.I)
 _SINGULAR_KILLED = re.compile(rf"(?P<a>{_ONE_VICTIM})(?={_KILLED_AFTER})|"
                               rf"{_KILLED_BEFORE}(?P<b>{_ONE_VICTIM})", re.I)
 _MEASURE_RES = [(name, re.compile(rf"\b(?:{pattern})\b", re.I)) for name, pattern in MEASURES]
@@ -163,14 +171,19 @@ def _measure_before(text: str, start: int) -> str | None:
     return None
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    out = []
+def find_quantities(text: str, people: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
+    """Counts in ``text``; ``people``: the spans of people named in it (an entity recogniser's
+    PERSON names), each one victim where the text says they were killed ('Mohammed Yunus, 22,
+    was killed in police firing')."""
+    out: list[Quantity] = []
     for m in _NUMBER.finditer(text):
         number = m.group("num")
         if re.fullmatch(r"(?:19|20)\d\d", number) or _is_date_part(text, m.start("num"), m.end()):
             continue
-        if _AGE.search(text, max(0, m.start() - 12), m.start()) or _AGE_AFTER.match(text, m.end()):
-            continue
+        if _AGE.search(text, max(0, m.start() - 12), m.start()) or _AGE_AFTER.match(
+                text, m.end()) or (_AGE_APPOSITION.match(text, m.end()) and text[
+                    max(0, m.start() - 2):m.start()] == ", "):
+            continue  # 'aged 22', '22-year-old', 'Mohammed Yunus, 22, was killed'
         if any(a.start() <= m.start() < a.end() for a in _AGES_INSIDE.finditer(
                 text, max(0, m.start() - 24), min(len(text), m.end() + 16))):
             continue  # 'aged between 20 and 30'
@@ -192,7 +205,7 @@ def find_quantities(text: str) -> list[Quantity]:
         end = m.end()
         out.append(Quantity(m.start(), end, text[m.start():end], value, measure, qualifier,
                             bool(part) or _cumulative(text, m.start(), end)))
-    return sorted(out + _singular_victims(text, out), key=lambda q: q.start)
+    return sorted(out + _singular_victims(text, out, people), key=lambda q: q.start)
 
 
 _FATE = re.compile(r"\b(?:were|have been|had been|are) (?:(?:also|all|reportedly) )?"
@@ -228,12 +241,16 @@ def _cumulative(text: str, start: int, end: int) -> bool:
     return bool(_CUMULATIVE.search(text, *_sentence(text, start, end)))
 
 
-def _singular_victims(text: str, counts: list[Quantity]) -> list[Quantity]:
-    """One killed for each victim named by a singular noun in a sentence with no count of the
-    dead ('a youth died in the firing')."""
+def _singular_victims(text: str, counts: list[Quantity],
+                      people: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
+    """One killed for each victim named by a singular noun or by name in a sentence with no
+    count of the dead ('a youth died in the firing', 'police shot dead Rafiq Sheikh')."""
     out: list[Quantity] = []
-    for m in _SINGULAR_KILLED.finditer(text):
-        start, end = m.span("a") if m.group("a") else m.span("b")
+    spans = [m.span("a") if m.group("a") else m.span("b") for m in _SINGULAR_KILLED.finditer(text)]
+    spans += [(start, end) for start, end in people
+              if _NAMED_KILLED_AFTER.match(text, end) or _KILLED_BEFORE_NAME.search(
+                  text, max(0, start - 20), start)]
+    for start, end in sorted(spans):
         first, last = _sentence(text, start, end)
         if any(q.measure == "killed" and first <= q.start < last for q in [*counts, *out]):
             continue

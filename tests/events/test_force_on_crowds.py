@@ -232,3 +232,12 @@ def test_running_totals_are_no_event_s_count_but_keep_who_killed(pipeline: Any) 
     totals = {q.value: (q.actor, q.inter) for q in doc.quantities if q.cumulative}
     assert totals[73] == totals[30] == ("Police Forces of India", 1)
     assert totals[233] == ("", 0)  # the whole toll, of which the police's 30 are a part
+
+
+def test_a_later_report_of_another_happening_s_victim_stays_apart(pipeline: Any) -> None:
+    text = ("Police opened fire on a rioting mob in Bharuch on Tuesday, killing two. On Monday "
+            "evening a student was killed near the temple while returning home. The boy died "
+            "of serious head injuries.")
+    events = _events(pipeline, text, "2002-03-05")
+    assert all("The boy" not in text[v.start:v.end] for e in events for v in e.evidence)
+    assert [e.fatalities for e in events if e.inter1 == 1] == [2]

@@ -165,3 +165,20 @@ def test_a_part_of_a_running_total_is_a_running_total_too() -> None:
     text = "The toll in the state stood at 233, including 30 killed in police firing."
     assert [(q.value, q.measure, q.cumulative) for q in find_quantities(text)] == [
         (233, "killed", True), (30, "killed", True)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The youth was killed in police firing near the mosque.",
+    "His son was killed in police firing on Thursday.",
+    "The boy died in the firing.",
+])
+def test_one_known_victim_is_one_killed(sentence: str) -> None:
+    assert [(q.value, q.measure) for q in find_quantities(sentence)] == [(1, "killed")]
+
+
+def test_a_victim_named_by_name_is_one_killed_and_an_age_is_no_count() -> None:
+    text = "Mohammed Yunus, 22, was killed in police firing. Police shot dead Rafiq Sheikh."
+    people = [(0, 14), (text.index("Rafiq"), text.index("Rafiq") + 12)]
+    assert [(q.text, q.value, q.measure) for q in find_quantities(text, people)] == [
+        ("Mohammed Yunus", 1, "killed"), ("Rafiq Sheikh", 1, "killed")]
+    assert find_quantities("Mohammed Yunus, 22, was arrested.") == []

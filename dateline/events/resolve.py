@@ -40,6 +40,9 @@ PROTEST = ("Peaceful protest", "Protest with intervention", "Excessive force aga
 RIOT = ("Violent demonstration", "Mob violence")
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 SPECIFIC_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Riots", "Protests"})
+# Strategic developments that are happenings of their own beside another of the type: the
+# police arresting 72 after looting is an arrest and a looting.
+SEPARATE = frozenset({"Arrests"})
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,8 @@ def choose(clause: Clause, taxonomy: Taxonomy) -> list[TriggerHit]:
     by_type: dict[str, TriggerHit] = {}
     for hit in best.values():
         event_type = taxonomy.event_type_of(hit.sub_event_type)
+        if hit.sub_event_type in SEPARATE:
+            event_type = hit.sub_event_type
         if event_type not in by_type or (
                 _rank(hit, taxonomy) > _rank(by_type[event_type], taxonomy)):
             by_type[event_type] = hit

@@ -241,3 +241,14 @@ def test_a_later_report_of_another_happening_s_victim_stays_apart(pipeline: Any)
     events = _events(pipeline, text, "2002-03-05")
     assert all("The boy" not in text[v.start:v.end] for e in events for v in e.evidence)
     assert [e.fatalities for e in events if e.inter1 == 1] == [2]
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested 72 people in Surat on Monday after complaints of looting.",
+    "Four men were held in connection with the burning of a truck in Surat on Monday.",
+    "The leader was sent to jail by a magistrate in Surat on Monday.",
+    "Police put behind bars 12 rioters in Surat on Monday.",
+])
+def test_an_arrest_is_coded_beside_another_strategic_development(pipeline: Any,
+                                                                  text: str) -> None:
+    assert "Arrests" in [e.sub_event_type for e in _events(pipeline, text, "2002-03-05")]

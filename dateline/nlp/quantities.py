@@ -52,8 +52,8 @@ _CUMULATIVE = re.compile(
     r"to date|overall|death toll of the war|this year|over the past|throughout|"
     r"(?:according to|as per) (?:the )?(?:[\w-]+ ){0,2}(?:figures|statistics|data)|"
     r"figures (?:show|showed|released|available|compiled)|"
-    r"(?:violence|conflict|war|insurgency|fighting|unrest|crisis|rebellion|uprising|campaign) "
-    r"(?:has|have|had) (?:so far )?(?:killed|left|claimed|displaced|cost)|"
+    r"(?:violence|conflict|war|insurgency|fighting|unrest|crisis|rebellion|uprising|campaign)\b"
+    r"[^.;:]{0,40}?\b(?:has|have|had) (?:so far |already )?(?:killed|left|claimed|displaced|cost)|"
     r"(?:violence|conflict|war|insurgency|unrest|crisis|rebellion|uprising|campaign|riots|rioting|"
     r"carnage|disturbances) (?:(?:has|have|had) )?(?:already |so far )?claimed .{0,30}lives)\b",
     re.I,

@@ -132,6 +132,8 @@ def test_the_toll_of_a_wave_of_violence_is_a_running_total() -> None:
     ("Police firing claimed two lives in Vadodara.", 2, False),
     ("The riots have already claimed 700 lives.", 700, True),
     ("The violence claimed over 700 lives.", 700, True),
+    ("It is the main front of the war in Syria that has claimed more than 360,000 lives.",
+     360000, True),
     ("Four people fell to police bullets.", 4, False),
 ])
 def test_lives_claimed_by_one_act_are_no_running_total(sentence: str, value: int,

@@ -33,6 +33,7 @@ from dateline.events.triggers import TriggerHit, TriggerLexicon
 from dateline.model import Document, Entity, Event, Evidence, Place, Span, TimeExpr, Watch
 from dateline.nlp.actors import ActorLexicon
 from dateline.nlp.entities import main_armed_actors, party_entities
+from dateline.nlp.quantities import PART_WORDS
 
 BACKGROUND_DAYS = 120
 PRECISION_CODE = {"day": 1, "week": 2, "month": 3}
@@ -51,7 +52,7 @@ _UNREAL = re.compile(r"\b(?:would|could|might|may|if|feared|fear|no one|nobody|n
 _BACK_REFERENCE = re.compile(r"\b(?:in|during|after) (?:the|this|that) (?:firing|shooting|incident|"
                              r"violence|clash(?:es)?|attack|riots?|rioting|explosion|blast|"
                              r"lathi-?charge|stampede)\b", re.I)
-_PART_AFTER = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\b", re.I)
+_PART_AFTER = re.compile(rf"\b(?:{PART_WORDS})\b", re.I)  # '233, including 30 killed in ...'
 _SHOOTING = re.compile(r"fir|shot|rounds", re.I)  # state-force words that can kill
 _CASUALTY_WORD = re.compile(r"killed|killing|died|dead|deaths?|injured|wounded|hurt|"
                             r"lost (?:their|his|her) lives?")

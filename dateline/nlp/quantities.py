@@ -67,8 +67,10 @@ _AGE_AFTER = re.compile(r"(?:\s*-?\s*(?:years?|yrs?)[\s-]*old|\s*-year-old)", re
 # 'killing 12, including three children'. Not a count of its own ('three of them died' is).
 _PART_OF = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|killed|victims|casualties|"
                       r"hostages|detainees|arrested)\b", re.I)
-_PART_BEFORE = re.compile(r"\b(?:among them|among those|among the dead|among the \w+|including|"
-                          r"of whom|of them)\s*,?\s*$", re.I)
+# Words that name a part of the count before them (the event coder reads them too).
+PART_WORDS = (r"among them|among those|among the dead|among the \w+|including|"
+              r"of whom|of them")
+_PART_BEFORE = re.compile(rf"\b(?:{PART_WORDS})\s*,?\s*$", re.I)
 _AGES_INSIDE = re.compile(r"\b(?:aged|ages?)\s+(?:between\s+)?\d+(?:\s*(?:and|to|-)\s*\d+)?|"
                           r"\d+(?:\s*(?:and|to|-)\s*\d+)?[\s-]*years?[\s-]*old", re.I)
 _AGE_APPOSITION = re.compile(r"(?<=\d),\s+(?:was|were|is|who|had|has|and|a|an|the|his|her)\b")

@@ -30,7 +30,18 @@ from dateline.events.resolve import TERRITORY, Clause, choose
 from dateline.events.roles import Roles, assign_roles, names_no_actor, role_at, role_for
 from dateline.events.taxonomy import Taxonomy
 from dateline.events.triggers import TriggerHit, TriggerLexicon
-from dateline.model import Document, Entity, Event, Evidence, Place, Span, TimeExpr, Watch
+from dateline.model import (
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Place,
+    Span,
+    TimeExpr,
+    Watch,
+    evidence_fields,
+    union_evidence,
+)
 from dateline.nlp.actors import ActorLexicon
 from dateline.nlp.entities import main_armed_actors, party_entities
 from dateline.nlp.quantities import PART_WORDS
@@ -52,8 +63,15 @@ _UNREAL = re.compile(r"\b(?:would|could|might|may|if|feared|fear|no one|nobody|n
 _BACK_REFERENCE = re.compile(r"\b(?:in|during|after) (?:the|this|that) (?:firing|shooting|incident|"
                              r"violence|clash(?:es)?|attack|riots?|rioting|explosion|blast|"
                              r"lathi-?charge|stampede)\b", re.I)
+_ELSEWHERE = re.compile(r"\b(?:elsewhere|in (?:a|another|yet another) (?:separate |similar |"
+                        r"different )?(?:incident|case|attack|clash))\b", re.I)  # another one
+_RETALIATION = re.compile(r"\b(?:retaliat\w*|returned (?:the )?fire|fired back|return firing|"
+                          r"counter-?firing)\b", re.I)  # the side attacked hits back
+_ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 _PART_AFTER = re.compile(rf"\b(?:{PART_WORDS})\b", re.I)  # '233, including 30 killed in ...'
 _SHOOTING = re.compile(r"fir|shot|rounds", re.I)  # state-force words that can kill
+_OTHER_MEANS = re.compile(r"burn|charred|stab|hack|lynch|strangl|torch|ablaze|set (?:on )?fire",
+                          re.I)  # killings that are not the state forces' unless they do them
 _CASUALTY_WORD = re.compile(r"killed|killing|died|dead|deaths?|injured|wounded|hurt|"
                             r"lost (?:their|his|her) lives?")
 _SPEAKER = re.compile(r"(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3})\s+(?:assures?|says?|said|"
@@ -181,14 +199,16 @@ def _own_count(start: int, own: tuple[int, int] | None,
 
 def _reach(spacy_doc: Any, hit: TriggerHit) -> tuple[int, int] | None:
     """The text a trigger governs: the subtree of its verb (a noun's: the verb it is an object
-    or subject of, 'opened fire at mobs')."""
+    or subject of, 'opened fire at mobs'; a gerund's, as a noun's: 'two killed in police
+    firing')."""
     span = spacy_doc.char_span(hit.start, hit.end, alignment_mode="expand") if spacy_doc \
         else None
     if span is None:
         return None
     node = span.root
     for _ in range(4):
-        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or node.head is node:
+        if (node.pos_ in ("VERB", "AUX") and node.dep_ not in ("pobj", "pcomp")) or (
+                node.dep_ == "ROOT" or node.head is node):
             break
         node = node.head
     left, right = node.left_edge, node.right_edge
@@ -385,6 +405,8 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
     roles, inter1, inter2 = sides.roles, sides.inter1, sides.inter2
     others = tuple(r for r in (_reach(spacy_doc, h) for h in rivals) if r is not None)
     counts = _counts(ctx, sentence, others, _reach(spacy_doc, hit))
+    if event_type == "Strategic developments" or hit.sub_event_type == "Peaceful protest":
+        counts.update(killed=0, injured=0)  # no one is hurt in an arrest: the dead are another's
     hit = dataclasses.replace(hit, sub_event_type=_territory_side(hit.sub_event_type, inter1))
     location = place.name if place else ""
     sources = ValueSources(
@@ -482,9 +504,12 @@ def _kills(spacy_doc: Any, party: Entity, hit: TriggerHit, clause: Clause) -> bo
     ('police shot dead two'), or they shoot (``clause.shooting``: 'one person was killed when
     the police fired 15 rounds'); not when they do something else beside it ('one person was
     stabbed to death even as police burst teargas shells'); or the trigger names their fire
-    ('fell to police bullets')."""
+    ('fell to police bullets'). Killings by fire, knives or lynching are theirs only where the
+    trigger names them."""
     if hit.start <= party.start and party.end <= hit.end:
         return True
+    if _OTHER_MEANS.search(hit.text):
+        return False  # 'stabbed to death even as the police opened fire', 'charred to death'
     return party.start in clause.shooting or role_for(
         spacy_doc, party.start, party.end, hit.start, hit.end) == "1"
 
@@ -499,15 +524,83 @@ def _casualties_of_last(ctx: _Context, sentence: Span, hits: tuple[TriggerHit, .
     text = ctx.doc.clean_text[sentence.start:sentence.end]
     if not (counts["killed"] or counts["injured"]) or _UNREAL.search(text):
         return False
+    if _ELSEWHERE.search(text):
+        return True  # 'elsewhere, 12 people were burnt to death'
     acts = [h for h in hits if not _CASUALTY_WORD.fullmatch(h.text.lower())]
-    if not (_BACK_REFERENCE.search(text) or (not acts and len(text.split()) <= 15)):
+    back = _BACK_REFERENCE.search(text)
+    if not (back or (not acts and len(text.split()) <= 15)):
         return True  # another act named ('died after a stabbing'), not a back reference
+    violent = [e for e in events if e.event_type in VIOLENT_TYPES]
+    if (not back and violent and violent[-1].fatalities and counts["killed"]
+            and all(e.fatalities < counts["killed"] for e in violent)):
+        return True  # more dead than the event's own count, not said to be its: another toll
     if any(_inside(sentence, t.start, t.end) for t in ctx.doc.times) or any(
             _inside(sentence, p.start, p.end) for p in ctx.doc.places):
         return True  # a time or place of its own: maybe another happening
     add_casualties(events, Evidence(ctx.doc.id, sentence.start, sentence.end, text),
                    counts["injured"], counts["killed"])
     return False
+
+
+def _retaliation(ctx: _Context, sentence: Span, clause: Clause, events: list[Event]
+                 ) -> Event | None:
+    """'A mob attacked the police ... A youth was killed in the retaliatory firing': force with
+    no one named using it, said to hit back, is the force of the side the last violent event
+    attacked (an armed side) on the side that attacked it: that event with the sides turned,
+    dated and placed as it, with this sentence's counts. None where the sentence is not such."""
+    text = ctx.doc.clean_text[sentence.start:sentence.end]
+    if not events or _perpetrator(clause) or not _RETALIATION.search(text) or _UNREAL.search(
+            text) or not any(_SHOOTING.search(h.text) for h in clause.hits):
+        return None
+    last = events[-1]
+    if last.event_type not in VIOLENT_TYPES or last.inter2 not in _ARMED_INTER:
+        return None
+    counts = _counts(ctx, sentence)
+    fields = evidence_fields(("event_type",), ("fatalities",) if counts["killed"] else (),
+                             ("injured",) if counts["injured"] else ())
+    taxonomy = ctx.resources.taxonomy
+    key = f"{last.event_id}|{last.actor2}|{last.actor1}"
+    return dataclasses.replace(
+        last, event_id=hashlib.sha256(key.encode()).hexdigest()[:16],
+        actor1=last.actor2, assoc_actor_1=last.assoc_actor_2, inter1=last.inter2,
+        actor2=last.actor1, assoc_actor_2=last.assoc_actor_1, inter2=last.inter1,
+        interaction=taxonomy.interaction(last.inter2, last.inter1),
+        civilian_targeting="Civilian targeting" if last.inter1 == 7 else "",
+        fatalities=counts["killed"], injured=counts["injured"], displaced=0,
+        confidence=round(last.confidence * 0.85, 2),
+        evidence=union_evidence(_turned(last.evidence), (
+            Evidence(ctx.doc.id, sentence.start, sentence.end, text, fields),)))
+
+
+_TURNED = {"actor1": "actor2", "actor2": "actor1", "event_date": "event_date",
+           "location": "location"}
+
+
+def _turned(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """An event's evidence for its sides, date and place, read for the event with its sides
+    turned (what supported actor1 supports actor2)."""
+    out = []
+    for item in evidence:
+        fields = evidence_fields(_TURNED[f] for f in item.fields if f in _TURNED)
+        if fields:
+            out.append(dataclasses.replace(item, fields=fields))
+    return tuple(out)
+
+
+def _state_killing_beside(ctx: _Context, sentence: Span, clause: Clause,
+                          told: list[TriggerHit], spacy_doc: Any) -> list[TriggerHit]:
+    """'Four persons were burnt alive and two killed in police firing': where a killing told is
+    one the state forces do not do (by fire, knives, lynching) and state forces shoot in the
+    clause, their shooting is a second killing of the sentence, with the count it governs."""
+    means = next((h for h in told if h.sub_event_type == "Attack" and _OTHER_MEANS.search(
+        h.text)), None)
+    if not clause.shooting or means is None:
+        return []
+    fire = min((h for h in clause.hits if h.sub_event_type == "Attack" and _SHOOTING.search(
+        h.text) and not _OTHER_MEANS.search(h.text)), key=lambda h: abs(h.start - means.start),
+        default=None)  # the shooting told beside that killing
+    hit = _happened(ctx, sentence, fire, clause, spacy_doc) if fire is not None else None
+    return [hit] if hit is not None else []
 
 
 def _happened(ctx: _Context, sentence: Span, chosen: TriggerHit, clause: Clause,
@@ -562,11 +655,20 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
             hit = _happened(ctx, sentence, chosen, clause, spacy_doc)
             if hit is not None:
                 told.append(hit)
+        told.extend(_state_killing_beside(ctx, sentence, clause, told, spacy_doc))
         for hit in told:
             rivals = tuple(h for h in told if h is not hit)
             event = _build(ctx, sentence, hit, clause, spacy_doc, story, rivals)
+            if event is not None and any(e.event_id == event.event_id for e in events[found:]):
+                key = f"{event.event_id}|{hit.start}"  # two happenings told in one sentence
+                event = dataclasses.replace(
+                    event, event_id=hashlib.sha256(key.encode()).hexdigest()[:16])
             if event is not None:
                 events.append(event)
+        hitting_back = _retaliation(ctx, sentence, clause, events) if len(
+            events) == found else None
+        if hitting_back is not None:
+            events.append(hitting_back)
         apart = bool(len(events) == found and events and not uncoded and _casualties_of_last(
             ctx, sentence, clause.hits, events))
         # a casualty report right after violence told but not coded is that violence's

@@ -26,7 +26,8 @@ VAGUE = {"dozens": 12, "dozens of": 12, "hundreds": 100, "hundreds of": 100, "th
          "several thousand": 1000, "tens of thousands of": 10000}
 MEASURES = [
     ("killed", r"killed|killing|dead|deaths?|died|lives|bodies|fatalities|slain|massacred|"
-               r"executed|perished|fell to (?:[\w']+ ){0,2}bullets?"),
+               r"executed|perished|fell to (?:[\w']+ ){0,2}bullets?|(?:burnt|burned) alive|"
+               r"(?:burnt|burned|charred|hacked|stabbed|beaten|lynched) to death"),
     ("injured", r"injured|injuring|wounded|wounding|hurt|injuries|casualties"),
     ("displaced", r"displaced|fled|fleeing|refugees|evacuated|homeless|arrived|"
                   r"out of the enclave"),
@@ -99,10 +100,11 @@ _PERSON = (r"man|woman|boy|girl|youth|child|infant|baby|teenager|person|student|
            r"mother|husband|wife|victim|gangster|criminal|suspect")
 # 'a youth', 'the boy', 'his son', 'a 20-year-old': one person ('the' and a possessive name
 # one known person; 'the boy' after 'a boy was shot' is a restatement, which joins its event).
-_ONE_VICTIM = (rf"\b(?:an?|the|his|her|their) (?:(?:[\w'-]+ ){{0,3}}?(?:{_PERSON})|"
+_ONE_VICTIM = (rf"\b(?:an?|another|the|his|her|their) (?:(?:[\w'-]+ ){{0,3}}?(?:{_PERSON})|"
                rf"\d{{1,3}}-year-old)\b")
 _KILLED_AFTER = (r" (?:(?:was|is|has been|had been|has|had|got) )?(?:killed|shot dead|slain|"
-                 r"lynched|(?:shot|stabbed|beaten|hacked|burnt|burned) to death|died|"
+                 r"lynched|(?:shot|stabbed|beaten|hacked|burnt|burned|charred) to death|"
+                 r"(?:burnt|burned) alive|died|"
                  r"succumbed)\b")
 _KILLED_BEFORE = r"\b(?:killing|killed|shot dead|gunned down|murdered|lynched|slew|slaying) "
 _NAMED_KILLED_AFTER = re.compile(rf"(?:,[^,.;:]{{1,40}},)?{_KILLED_AFTER}", re.I)

@@ -252,3 +252,55 @@ def test_a_later_report_of_another_happening_s_victim_stays_apart(pipeline: Any)
 def test_an_arrest_is_coded_beside_another_strategic_development(pipeline: Any,
                                                                   text: str) -> None:
     assert "Arrests" in [e.sub_event_type for e in _events(pipeline, text, "2002-03-05")]
+
+
+def test_a_killing_by_fire_or_knife_is_not_the_police_s(pipeline: Any) -> None:
+    text = ("Two persons were stabbed to death in Kalupur on Monday even as the police opened "
+            "fire to disperse the mob.")
+    assert all(e.inter1 != 1 for e in _events(pipeline, text) if e.fatalities)
+    text = ("The police have arrested 65 persons in connection with the burning of a train in "
+            "Godhra, in which 58 passengers were charred to death so far.")
+    result = pipeline.run(RawDoc(text, "text", "test", published="2002-03-05"))
+    doc = result.document
+    assert all(e.inter1 != 1 for e in doc.events if e.fatalities)
+    assert all(q.inter != 1 for q in doc.quantities if q.measure == "killed")
+
+
+def test_the_police_s_killing_beside_a_burning_is_its_own_event(pipeline: Any) -> None:
+    text = ("There was also a clash in Deodhar on Sunday, where four persons were burnt alive "
+            "and two persons were killed in police firing.")
+    events = [e for e in _events(pipeline, text) if e.sub_event_type == "Attack"]
+    assert sorted((e.inter1 == 1, e.fatalities) for e in events) == [(False, 4), (True, 2)]
+
+
+def test_an_arrest_has_no_dead(pipeline: Any) -> None:
+    text = ("Police arrested 700 people in Surat on Monday after riots in which 58 people "
+            "were killed.")
+    arrests = [e for e in _events(pipeline, text) if e.sub_event_type == "Arrests"]
+    assert arrests and all(e.fatalities == 0 and e.injured == 0 for e in arrests)
+
+
+def test_firing_in_retaliation_is_the_attacked_side_s(pipeline: Any) -> None:
+    text = ("A mob attacked the police at the Naroda crossing on Friday evening. A youth was "
+            "killed in the retaliatory firing. Another person died in the firing later.")
+    events = _events(pipeline, text, "2002-03-05")
+    (back,) = [e for e in events if e.inter1 == 1]
+    assert (back.inter2, back.fatalities) == (5, 1)
+    assert any(text[v.start:v.end].startswith("A youth") and "fatalities" in v.fields
+               for v in back.evidence)
+    assert not any(text[v.start:v.end].startswith("A youth") and "actor1" in v.fields
+                   for v in back.evidence)  # the sentence does not name who fired
+
+
+@pytest.mark.parametrize("second", [
+    "elsewhere, 12 people were burnt to death in the naroda area.",
+    "in a separate incident, 12 people died in the naroda area.",
+    "twelve people have died in the city.",
+])
+def test_a_larger_toll_after_an_event_s_own_count_is_not_its(pipeline: Any,
+                                                              second: str) -> None:
+    # lowercased, as some archives give their text: no place is known by its capital
+    text = f"the police fired 40 rounds at a mob in bapunagar, killing two youths. {second}"
+    (police,) = [e for e in _events(pipeline, text, "2002-03-05") if e.inter1 == 1]
+    assert police.fatalities == 2
+    assert all(not text[v.start:v.end].startswith(second[:8]) for v in police.evidence)

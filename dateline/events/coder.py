@@ -173,27 +173,31 @@ def _place_for(ctx: _Context, sentence: Span) -> Place | None:
 
 
 def _counts(ctx: _Context, sentence: Span, others: tuple[tuple[int, int], ...] = (),
-            own: tuple[int, int] | None = None) -> dict[str, int]:
+            own: tuple[int, int] | None = None, first: bool = True) -> dict[str, int]:
     """The sentence's counts of killed, injured and displaced (the lowest where it gives
     several), not running totals; with the reach of this event's trigger (``own``) and of the
     other events' triggers of the sentence (``others``), a count that lies in the reach of
     another trigger but not in a reach of this one at least as small belongs to that one ('one
     person was stabbed to death even as police burst teargas shells at a mob': the count is the
-    stabbing's, not the riot's)."""
+    stabbing's, not the riot's). A count in no trigger's reach is the sentence's ``first``
+    event's only: 'eleven were killed when suicide bombers stormed a temple and engaged the
+    police in a gunbattle' counts eleven dead once, not in the bombing and again in the clash."""
     out = {"killed": 0, "injured": 0, "displaced": 0}
     for q in ctx.doc.quantities:
         if _inside(sentence, q.start, q.end) and q.measure in out and not q.cumulative and \
-                _own_count(q.start, own, others):
+                _own_count(q.start, own, others, first):
             value = q.value or 0
             out[q.measure] = min(out[q.measure], value) if out[q.measure] else value
     return out
 
 
 def _own_count(start: int, own: tuple[int, int] | None,
-               others: tuple[tuple[int, int], ...]) -> bool:
-    holding = [end - first for first, end in others if first <= start < end]
-    if not holding or own is None:
-        return True  # no other event's trigger governs it
+               others: tuple[tuple[int, int], ...], first: bool = True) -> bool:
+    holding = [end - left for left, end in others if left <= start < end]
+    if own is None:
+        return True
+    if not holding:  # no other event's trigger governs it
+        return first or own[0] <= start < own[1]
     return own[0] <= start < own[1] and own[1] - own[0] <= min(holding)
 
 
@@ -374,7 +378,7 @@ def _attribute_totals(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Cl
 
 def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy_doc: Any,
            story: dict[str, tuple[str, int, TimeExpr | None]],
-           rivals: tuple[TriggerHit, ...] = ()) -> Event | None:
+           rivals: tuple[TriggerHit, ...] = (), first: bool = True) -> Event | None:
     """The event a trigger signals in its sentence. ``story`` holds the last explicit date of
     each event type in the article (and the time expression that gave it): a later sentence
     without a time of its own continues it. ``rivals``: the triggers of the sentence's other
@@ -404,7 +408,7 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
     sides = _roles(ctx, sentence, hit, clause, spacy_doc)
     roles, inter1, inter2 = sides.roles, sides.inter1, sides.inter2
     others = tuple(r for r in (_reach(spacy_doc, h) for h in rivals) if r is not None)
-    counts = _counts(ctx, sentence, others, _reach(spacy_doc, hit))
+    counts = _counts(ctx, sentence, others, _reach(spacy_doc, hit), first)
     if event_type == "Strategic developments" or hit.sub_event_type == "Peaceful protest":
         counts.update(killed=0, injured=0)  # no one is hurt in an arrest: the dead are another's
     hit = dataclasses.replace(hit, sub_event_type=_territory_side(hit.sub_event_type, inter1))
@@ -656,9 +660,11 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
             if hit is not None:
                 told.append(hit)
         told.extend(_state_killing_beside(ctx, sentence, clause, told, spacy_doc))
+        lead = next((h for h in told if resources.taxonomy.event_type_of(h.sub_event_type)
+                     in VIOLENT_TYPES), told[0] if told else None)
         for hit in told:
             rivals = tuple(h for h in told if h is not hit)
-            event = _build(ctx, sentence, hit, clause, spacy_doc, story, rivals)
+            event = _build(ctx, sentence, hit, clause, spacy_doc, story, rivals, hit is lead)
             if event is not None and any(e.event_id == event.event_id for e in events[found:]):
                 key = f"{event.event_id}|{hit.start}"  # two happenings told in one sentence
                 event = dataclasses.replace(

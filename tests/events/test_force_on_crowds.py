@@ -304,3 +304,11 @@ def test_a_larger_toll_after_an_event_s_own_count_is_not_its(pipeline: Any,
     (police,) = [e for e in _events(pipeline, text, "2002-03-05") if e.inter1 == 1]
     assert police.fatalities == 2
     assert all(not text[v.start:v.end].startswith(second[:8]) for v in police.evidence)
+
+
+def test_dead_in_no_trigger_s_reach_are_counted_once(pipeline: Any) -> None:
+    text = ("Eleven people were killed when two suicide bombers stormed a temple in Jammu on "
+            "Saturday and engaged the police in a gunbattle.")
+    events = _events(pipeline, text, "2002-03-31")
+    assert len(events) >= 2
+    assert sum(e.fatalities for e in events) == 11

@@ -68,6 +68,11 @@ _ELSEWHERE = re.compile(r"\b(?:elsewhere|in (?:a|another|yet another) (?:separat
 _RETALIATION = re.compile(r"\b(?:retaliat\w*|returned (?:the )?fire|fired back|return firing|"
                           r"counter-?firing)\b", re.I)  # the side attacked hits back
 _ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+# Why a trigger tells no event of its own while the violence it names did happen: a running
+# total in its sentence is still that violence's ('77 deaths due to police firing so far').
+_TOLD_OF = frozenset({"cause of another happening", "habitual, not one happening",
+                      "a past happening referred to (proceedings, remembrance)",
+                      "refers to the article's main event"})
 _PART_AFTER = re.compile(rf"\b(?:{PART_WORDS})\b", re.I)  # '233, including 30 killed in ...'
 _SHOOTING = re.compile(r"fir|shot|rounds", re.I)  # state-force words that can kill
 _OTHER_MEANS = re.compile(r"burn|charred|stab|hack|lynch|strangl|torch|ablaze|set (?:on )?fire",
@@ -363,9 +368,13 @@ def _attribute_totals(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Cl
     whose part the trigger tells ('the toll in the city is 233, including 30 killed in police
     firing': the 233 is not the police's)."""
     text = ctx.doc.clean_text
-    totals = [q for q in ctx.doc.quantities if q.cumulative and q.start not in ctx.totals
-              and q.measure in ("killed", "injured") and _inside(sentence, q.start, q.end)
-              and not _PART_AFTER.search(text, q.end, max(q.end, hit.start))]
+    counts = [q for q in ctx.doc.quantities if _inside(sentence, q.start, q.end)]
+    totals = [q for q in counts if q.cumulative and q.start not in ctx.totals
+              and q.measure in ("killed", "injured")
+              and not _PART_AFTER.search(text, q.end, max(q.end, hit.start))
+              and not any(q.end <= o.start < hit.start and o.measure == q.measure
+                          for o in counts)]  # 'out of the 286 killed, 41 were killed by ...'
+
     if not totals or ctx.resources.taxonomy.event_type_of(hit.sub_event_type) not in (
             VIOLENT_TYPES):
         return
@@ -374,6 +383,25 @@ def _attribute_totals(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Cl
     if actor and actor not in sides.borrowed and sides.inter1 != 7:
         for q in totals:
             ctx.totals[q.start] = (actor, sides.inter1)
+
+
+def _totals_of_violence_told(ctx: _Context, sentence: Span, clause: Clause,
+                             spacy_doc: Any) -> None:
+    """Who caused a sentence's running totals where no event of the sentence names them: the
+    first trigger of violence that tells violence that did happen, as the cause of the dead
+    or as the past ('77 deaths due to police firing had been reported so far', 'out of the
+    286 people killed, 41 were killed in firing by the police')."""
+    if not any(q.cumulative and q.start not in ctx.totals and _inside(sentence, q.start, q.end)
+               for q in ctx.doc.quantities):
+        return
+    taxonomy = ctx.resources.taxonomy
+    for hit in clause.hits:
+        if taxonomy.event_type_of(hit.sub_event_type) in VIOLENT_TYPES and (
+                skip_reason(ctx.doc.clean_text, hit, sentence.start, sentence.end, spacy_doc)
+                in _TOLD_OF | {None}):
+            _attribute_totals(ctx, sentence, hit, clause, spacy_doc)
+            if any(_inside(sentence, start, start) for start in ctx.totals):
+                return
 
 
 def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy_doc: Any,
@@ -659,6 +687,7 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
             hit = _happened(ctx, sentence, chosen, clause, spacy_doc)
             if hit is not None:
                 told.append(hit)
+        _totals_of_violence_told(ctx, sentence, clause, spacy_doc)
         told.extend(_state_killing_beside(ctx, sentence, clause, told, spacy_doc))
         lead = next((h for h in told if resources.taxonomy.event_type_of(h.sub_event_type)
                      in VIOLENT_TYPES), told[0] if told else None)

@@ -26,8 +26,9 @@ VAGUE = {"dozens": 12, "dozens of": 12, "hundreds": 100, "hundreds of": 100, "th
          "several thousand": 1000, "tens of thousands of": 10000}
 MEASURES = [
     ("killed", r"killed|killing|dead|deaths?|died|lives|bodies|fatalities|slain|massacred|"
-               r"executed|perished|fell to (?:[\w']+ ){0,2}bullets?|(?:burnt|burned) alive|"
-               r"(?:burnt|burned|charred|hacked|stabbed|beaten|lynched) to death"),
+               r"executed|perished|succumbed|fell to (?:[\w']+ ){0,2}bullets?|"
+               r"(?:burnt|burned) alive|(?:burnt|burned|charred|hacked|stabbed|beaten|lynched) "
+               r"to death"),
     ("injured", r"injured|injuring|wounded|wounding|hurt|injuries|casualties"),
     ("displaced", r"displaced|fled|fleeing|refugees|evacuated|homeless|arrived|"
                   r"out of the enclave"),
@@ -52,7 +53,8 @@ _CUMULATIVE = re.compile(
     r"september|october|november|december|last year)|in total|so far|"
     r"to date|overall|death toll of the war|this year|over the past|throughout|"
     r"(?:according to|as per) (?:the )?(?:[\w-]+ ){0,2}(?:figures|statistics|data)|"
-    r"figures (?:show|showed|released|available|compiled)|"
+    r"figures\b[^.;:\d]{0,30}?\b(?:show|showed|shows|reveal|reveals|released|available|"
+    r"compiled)|"
     r"(?:violence|conflict|war|insurgency|fighting|unrest|crisis|rebellion|uprising|campaign)\b"
     r"[^.;:]{0,40}?\b(?:has|have|had) (?:so far |already )?(?:killed|left|claimed|displaced|cost)|"
     r"(?:violence|conflict|war|insurgency|unrest|crisis|rebellion|uprising|campaign|riots|rioting|"
@@ -66,8 +68,8 @@ _AGE = re.compile(r"\b(?:aged|ages|age|aged between|between)\s+(?:\d+\s+and\s+)?
 _AGE_AFTER = re.compile(r"(?:\s*-?\s*(?:years?|yrs?)[\s-]*old|\s*-year-old)", re.I)
 # A part of a count given elsewhere: 'two of the injured', 'among them two children',
 # 'killing 12, including three children'. Not a count of its own ('three of them died' is).
-_PART_OF = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|killed|victims|casualties|"
-                      r"hostages|detainees|arrested)\b", re.I)
+_PART_OF = re.compile(r"\s+(?:of\s+(?:the|those)\s+(?:injured|wounded|dead|killed|victims|"
+                      r"casualties|hostages|detainees|arrested)\b|out of\b)", re.I)
 # Words that name a part of the count before them (the event coder reads them too).
 PART_WORDS = (r"among them|among those|among the dead|among the \w+|including|"
               r"of whom|of them")
@@ -98,10 +100,11 @@ _PERSON = (r"man|woman|boy|girl|youth|child|infant|baby|teenager|person|student|
            r"bystander|pedestrian|journalist|reporter|teacher|doctor|nurse|priest|imam|monk|"
            r"pilgrim|worshipp?er|refugee|migrant|local|son|daughter|brother|sister|father|"
            r"mother|husband|wife|victim|gangster|criminal|suspect")
-# 'a youth', 'the boy', 'his son', 'a 20-year-old': one person ('the' and a possessive name
-# one known person; 'the boy' after 'a boy was shot' is a restatement, which joins its event).
-_ONE_VICTIM = (rf"\b(?:an?|another|the|his|her|their) (?:(?:[\w'-]+ ){{0,3}}?(?:{_PERSON})|"
-               rf"\d{{1,3}}-year-old)\b")
+# 'a youth', 'the boy', 'his son', 'my brother', 'a 20-year-old': one person ('the' and a
+# possessive name one known person; 'the boy' after 'a boy was shot' is a restatement, which
+# joins its event).
+_ONE_VICTIM = (rf"\b(?:an?|another|the|his|her|their|my|our|your) "
+               rf"(?:(?:[\w'-]+ ){{0,3}}?(?:{_PERSON})|\d{{1,3}}-year-old)\b")
 _KILLED_AFTER = (r" (?:(?:was|is|has been|had been|has|had|got) )?(?:killed|shot dead|slain|"
                  r"lynched|(?:shot|stabbed|beaten|hacked|burnt|burned|charred) to death|"
                  r"(?:burnt|burned) alive|died|"
@@ -236,9 +239,16 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return sentence_start, found_end.start() if found_end else len(text)
 
 
+_STATISTICS = re.compile(r"\b(?:per ?cent|percentage|proportion|as compared (?:to|with))\b|%|"
+                         r"\bout of (?:the )?\d", re.I)
+
+
 def _cumulative(text: str, start: int, end: int) -> bool:
     """A running total: 'since 2011', 'so far', or a toll of a whole wave of violence or of a
-    whole area ('the toll in the communal violence climbed to 430')."""
+    whole area ('the toll in the communal violence climbed to 430'); a count in a sentence of
+    statistics ('out of the 286 people killed, 41 were ...', '57 per cent of those killed')."""
+    if _STATISTICS.search(text, *_sentence(text, start, end)):
+        return True
     if _TOLL_SPREAD.search(text, max(0, start - 110), start) and _TOLL_BEFORE.search(
             text, max(0, start - 90), start):
         return True

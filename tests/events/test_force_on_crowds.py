@@ -312,3 +312,28 @@ def test_dead_in_no_trigger_s_reach_are_counted_once(pipeline: Any) -> None:
     events = _events(pipeline, text, "2002-03-31")
     assert len(events) >= 2
     assert sum(e.fatalities for e in events) == 11
+
+
+@pytest.mark.parametrize(("text", "value", "inter"), [
+    ("Advani said 77 deaths due to police firing had been reported from the state so far.",
+     77, 1),
+    ("The state figures, unlike those of the city, show that of the 100 who succumbed to the "
+     "police firing, 60 were from the majority community.", 100, 1),
+    ("Of the 571 people who died in the violence, 494 were killed by rioting mobs as compared "
+     "to 77 in other incidents.", 494, 5),
+])
+def test_statistics_are_running_totals_with_who_caused_them(pipeline: Any, text: str,
+                                                            value: int, inter: int) -> None:
+    doc = pipeline.run(RawDoc(text, "text", "test", published="2002-04-10")).document
+    assert not [e for e in doc.events if e.fatalities]
+    totals = {q.value: q.inter for q in doc.quantities if q.cumulative}
+    assert totals[value] == inter
+
+
+def test_unidentified_men_and_miscreants_are_an_armed_party(pipeline: Any) -> None:
+    for text in ("Two persons were killed when unidentified persons opened fire on them near "
+                 "the bus stand on Monday, the police said.",
+                 "Police sources said two persons were shot dead by miscreants on Monday."):
+        events = [e for e in _events(pipeline, text, "2002-03-05") if e.fatalities]
+        assert [(e.sub_event_type, e.inter1, e.fatalities) for e in events] == [
+            ("Attack", 3, 2)]

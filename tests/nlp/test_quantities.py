@@ -173,3 +173,19 @@ def test_a_victim_named_by_name_is_one_killed_and_an_age_is_no_count() -> None:
 ])
 def test_deaths_by_fire_and_another_victim_count_as_killed(text: str, value: int) -> None:
     assert [(q.value, q.measure) for q in find_quantities(text)] == [(value, "killed")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("'The police fired at us and killed my son,' said Rasool.", 1),
+    ("'Our son was shot dead,' she said.", 1),
+    ("Two more succumbed to their injuries.", 2),
+])
+def test_a_possessive_victim_and_those_who_succumbed(text: str, value: int) -> None:
+    assert [(q.value, q.measure) for q in find_quantities(text)] == [(value, "killed")]
+
+
+def test_counts_in_statistics_are_running_totals() -> None:
+    text = "Out of the 286 people killed, some 41 were killed in police firing."
+    assert [(q.value, q.cumulative) for q in find_quantities(text)] == [(286, True), (41, True)]
+    assert [q.value for q in find_quantities("57 per cent (23 out of 40) of them died.")
+            if q.value == 23] == []

@@ -75,6 +75,9 @@ _TOLD_OF = frozenset({"cause of another happening", "habitual, not one happening
                       "refers to the article's main event"})
 _PART_AFTER = re.compile(rf"\b(?:{PART_WORDS})\b", re.I)  # '233, including 30 killed in ...'
 _SHOOTING = re.compile(r"fir|shot|rounds", re.I)  # state-force words that can kill
+_FAILURE = re.compile(r"\b(?:failure|inaction|negligence|apathy|indifference|complicity|"
+                      r"connivance|failed to (?:protect|secure|save|stop|prevent|act))\b",
+                      re.I)  # the dead of the forces' failing, not of their force
 _OTHER_MEANS = re.compile(r"burn|charred|stab|hack|lynch|strangl|torch|ablaze|set (?:on )?fire",
                           re.I)  # killings that are not the state forces' unless they do them
 _CASUALTY_WORD = re.compile(r"killed|killing|died|dead|deaths?|injured|wounded|hurt|"
@@ -286,7 +289,9 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
             victims[0] if victims else "")
     if event_type == "Violence against civilians" and inter.get(actor1) == 1:
         party = next((e for e in generic if e.actor == actor1), None)
-        if party is not None and not _kills(spacy_doc, party, hit, clause):
+        if party is not None and (not _kills(spacy_doc, party, hit, clause) or (
+                party.start not in clause.shooting and _FAILURE.search(
+                    ctx.doc.clean_text, sentence.start, sentence.end))):
             actor1 = ""  # 'stabbed to death even as police burst teargas shells'
 
     crowd = _CROWD.get(event_type)

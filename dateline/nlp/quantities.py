@@ -1,9 +1,10 @@
 """Numbers in digits and words, their qualifiers, and what they count.
 
 Vague counts follow ACLED's conservative reading: "dozens" = 12, "hundreds" = 100, "several" = 3,
-"a few" = 3, "scores" = 20. One victim named by a singular noun with no number ("a supporter
-was killed", "the youth died in the firing", "killing a policeman") or by name ("Mohammed Yunus,
-22, was killed") is one killed, where the sentence gives no other count of the dead.
+"a few" = 3, "many" and "a number of" = 3 (the fewest they can mean), "scores" = 20. One victim
+named by a singular noun with no number ("a supporter was killed", "the youth died in the
+firing", "killing a policeman") or by name ("Mohammed Yunus, 22, was killed") is one killed,
+where the sentence gives no other count of the dead.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 VAGUE = {"dozens": 12, "dozens of": 12, "hundreds": 100, "hundreds of": 100, "thousands": 1000,
          "thousands of": 1000, "scores of": 20, "several": 3, "a few": 3, "a dozen": 12,
          "a handful of": 3, "a few hundred": 100, "several hundred": 100, "a few thousand": 1000,
-         "several thousand": 1000, "tens of thousands of": 10000}
+         "several thousand": 1000, "tens of thousands of": 10000, "many": 3, "a number of": 3,
+         "numerous": 3, "scores": 20}
 MEASURES = [
     ("killed", r"killed|killing|dead|deaths?|died|lives|bodies|fatalities|slain|massacred|"
                r"executed|perished|succumbed|fell to (?:[\w']+ ){0,2}bullets?|"
@@ -138,6 +140,10 @@ def parse_number(words: str) -> int | None:
     return total + current or None
 
 
+_SHORT_REACH = frozenset({"several", "a few", "many", "a number of", "numerous"})
+_NOT_MANY = re.compile(r"\b(?:how|so|too|as|not|that)\s+$", re.I)
+
+
 def _measure(text: str, end: int, vague: bool) -> str | None:
     window = text[end:end + (20 if vague else 50)]
     window = _AGES_INSIDE.sub("", window)  # 'two shepherds, aged 14 and 16, were killed'
@@ -202,8 +208,11 @@ def find_quantities(text: str, people: Iterable[tuple[int, int]] = ()) -> list[Q
             text, m.start(), m.end())[0] <= out[-1].start else None
         if value is None or (part and whole is None):
             continue  # a part of a count given elsewhere; a part of a running total is one too
+        if number.lower() == "many" and _NOT_MANY.search(text, max(0, m.start() - 6),
+                                                         m.start()):
+            continue  # 'how many were killed', 'so many'
         measure = _measure_before(text, m.start()) or _measure(
-            text, m.end(), number.lower() in ("several", "a few")) or _left_home(text, m.end())
+            text, m.end(), number.lower() in _SHORT_REACH) or _left_home(text, m.end())
         if measure is None:
             continue
         if measure == "troops":  # 'six fighters of the ... Forces (SDF), ..., were killed'

@@ -337,3 +337,13 @@ def test_unidentified_men_and_miscreants_are_an_armed_party(pipeline: Any) -> No
         events = [e for e in _events(pipeline, text, "2002-03-05") if e.fatalities]
         assert [(e.sub_event_type, e.inter1, e.fatalities) for e in events] == [
             ("Attack", 3, 2)]
+
+
+def test_the_dead_of_the_police_s_failure_are_not_their_killing(pipeline: Any) -> None:
+    text = ("Scores of people have been killed in rural Gujarat due to police failure, and the "
+            "police are now obstructing the legal process.")
+    doc = pipeline.run(RawDoc(text, "text", "test", published="2002-03-25")).document
+    assert all(e.inter1 != 1 for e in doc.events)
+    assert all(q.inter != 1 for q in doc.quantities)
+    text = "Two persons were killed when the police fired at a mob in Surat on Monday."
+    assert [e.inter1 for e in _events(pipeline, text, "2002-03-25") if e.fatalities] == [1]

@@ -97,7 +97,7 @@ def test_one_victim_without_a_number_is_one_killed(sentence: str, victim: str) -
     "A man was not killed.",                      # denied
     "A man who died last year was buried.",       # not said of the man
     "A man was injured in the firing.",           # not killed
-    "A number of people died.",                   # no singular person
+    "A group of people died.",                    # no singular person
 ])
 def test_no_victim_counted(sentence: str) -> None:
     assert not [q for q in find_quantities(sentence) if q.measure == "killed"]
@@ -189,3 +189,14 @@ def test_counts_in_statistics_are_running_totals() -> None:
     assert [(q.value, q.cumulative) for q in find_quantities(text)] == [(286, True), (41, True)]
     assert [q.value for q in find_quantities("57 per cent (23 out of 40) of them died.")
             if q.value == 23] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Many people were killed in police firing.", 3),
+    ("A number of people were killed in the clashes.", 3),
+    ("Scores were killed in the riots.", 20),
+    ("It is not known how many were killed.", None),
+])
+def test_many_is_the_fewest_it_can_mean(text: str, value: int | None) -> None:
+    assert [q.value for q in find_quantities(text) if q.measure == "killed"] == (
+        [value] if value else [])

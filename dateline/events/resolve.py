@@ -149,6 +149,24 @@ def _violence(best: dict[str, TriggerHit], clause: Clause, taxonomy: Taxonomy
     return out
 
 
+def _riot_clash(best: dict[str, TriggerHit], clause: Clause) -> dict[str, TriggerHit]:
+    """A mob clashing with state forces is a riot (ACLED's Violent demonstration), not an armed
+    clash: a crowd is no organised armed group ('one person was killed as a mob clashed with
+    the police'). The riot replaces the mob violence too, unless civilians are its victims."""
+    clash = best.get("Armed clash")
+    kinds = clause.kinds
+    if clash is None or "rioters" not in kinds or not kinds & STATE_KINDS or (
+            clause.two_armed_sides()):
+        return best
+    out = {s: h for s, h in best.items() if s != "Armed clash"}
+    if "civilians" not in kinds:
+        out.pop("Mob violence", None)
+    riot = out.get("Violent demonstration")
+    if riot is None or riot.weight < clash.weight:
+        out["Violent demonstration"] = _as(clash, "Violent demonstration", max(clash.weight, 0.8))
+    return out
+
+
 def _rank(hit: TriggerHit, taxonomy: Taxonomy) -> tuple[int, float]:
     """The codebook's order of specificity first (a chemical agent over the shells that
     carried it, a suicide bomber over the car bomb, aircraft over their missiles), then the
@@ -160,7 +178,7 @@ def _rank(hit: TriggerHit, taxonomy: Taxonomy) -> tuple[int, float]:
 def choose(clause: Clause, taxonomy: Taxonomy) -> list[TriggerHit]:
     """The strongest sub-event type of each event type the clause signals, in text order."""
     best = _strongest_by_sub(_outside_parties(clause.hits, clause.parties))
-    best = _violence(_protests(best, clause), clause, taxonomy)
+    best = _riot_clash(_violence(_protests(best, clause), clause, taxonomy), clause)
     by_type: dict[str, TriggerHit] = {}
     for hit in best.values():
         event_type = taxonomy.event_type_of(hit.sub_event_type)

@@ -101,7 +101,8 @@ _PERSON = (r"man|woman|boy|girl|youth|child|infant|baby|teenager|person|student|
            r"trooper|guard|fighter|militant|rebel|shopkeeper|vendor|trader|driver|passer-?by|"
            r"bystander|pedestrian|journalist|reporter|teacher|doctor|nurse|priest|imam|monk|"
            r"pilgrim|worshipp?er|refugee|migrant|local|son|daughter|brother|sister|father|"
-           r"mother|husband|wife|victim|gangster|criminal|suspect")
+           r"mother|husband|wife|victim|gangster|criminal|suspect|rioter|looter|arsonist|"
+           r"miscreant|attacker|assailant|gunman|terrorist")
 # 'a youth', 'the boy', 'his son', 'my brother', 'a 20-year-old': one person ('the' and a
 # possessive name one known person; 'the boy' after 'a boy was shot' is a restatement, which
 # joins its event).

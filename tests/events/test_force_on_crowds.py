@@ -347,3 +347,14 @@ def test_the_dead_of_the_police_s_failure_are_not_their_killing(pipeline: Any) -
     assert all(q.inter != 1 for q in doc.quantities)
     text = "Two persons were killed when the police fired at a mob in Surat on Monday."
     assert [e.inter1 for e in _events(pipeline, text, "2002-03-25") if e.fatalities] == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "One person was killed when a mob clashed with the police at Kalupur on Monday.",
+    "One person was killed in a clash between a mob and the police at Kalupur on Monday.",
+])
+def test_a_mob_clashing_with_the_police_is_a_riot_not_an_armed_clash(pipeline: Any,
+                                                                     text: str) -> None:
+    events = _events(pipeline, text)
+    assert [(e.sub_event_type, e.inter1, e.inter2, e.fatalities) for e in events] == [
+        ("Violent demonstration", 5, 1, 1)]

@@ -170,6 +170,7 @@ def test_a_victim_named_by_name_is_one_killed_and_an_age_is_no_count() -> None:
     ("Seven people were burnt alive when a mob set fire to a house.", 7),
     ("Three were charred to death.", 3),
     ("Another person died in the firing.", 1),
+    ("A rioter was killed in the clash.", 1),
 ])
 def test_deaths_by_fire_and_another_victim_count_as_killed(text: str, value: int) -> None:
     assert [(q.value, q.measure) for q in find_quantities(text)] == [(value, "killed")]

@@ -37,6 +37,11 @@ ACT_NOUNS = frozenset({"attack", "firing", "fire", "shelling", "strike", "airstr
                        "charge", "lathicharge", "killing", "shooting", "bullet"})
 # Act nouns whose owner, named right before them, fires: 'police firing' even where the parse
 # reads 'in police firing' as a preposition's object followed by a verb.
+# Verbs of harm whose passive relative clause makes its noun the one harmed.
+HARM_VERBS = frozenset({"kill", "shoot", "slay", "murder", "lynch", "stab", "wound", "injure",
+                        "burn", "hack", "behead", "execute", "massacre", "abduct", "kidnap",
+                        "arrest", "detain", "capture", "beat", "torture", "gun", "target",
+                        "attack"})
 FIRING_NOUNS = frozenset({"firing", "shelling", "gunfire", "bullet", "bullets"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source",
                           "statement", "representative", "communique", "spokesmen"})
@@ -78,6 +83,9 @@ def _role_of(token: Any) -> str | None:
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if token.dep_ == "pobj" and after is not None and after.lower_ in FIRING_NOUNS:
         return "1"  # 'injuries sustained in police firing', the parse's 'firing' a verb
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_ in HARM_VERBS and _relative(token, c) == "2"
+           for c in token.children):
+        return "2"  # 'one of the terrorists who were shot dead, gave ...': the one harmed
     for node in [token, *token.ancestors]:
         dep = node.dep_
         head = node.head

@@ -130,6 +130,19 @@ def test_passive_and_agent(pipeline: Any) -> None:
     assert bomb.actor2.startswith("SDF")
 
 
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Idris, one of the two militants who were shot dead by the police in Ranchi on Monday, "
+     "gave a dying declaration.", "Police"),
+    ("Idris, one of the two militants who were shot dead in Ranchi on Monday, gave a dying "
+     "declaration.", ""),
+])
+def test_the_noun_of_a_passive_relative_clause_is_the_one_harmed(pipeline: Any, text: str,
+                                                                 actor1: str) -> None:
+    (event,) = [e for e in _events(pipeline, text, "2002-01-30") if e.fatalities]
+    assert event.inter2 in (2, 3) and event.actor1.startswith(actor1)
+    assert event.inter1 in ((1,) if actor1 else (0,))
+
+
 def test_nominalised_police_firing(pipeline: Any) -> None:
     events = _events(pipeline, "Two people were killed in police firing in Ahmedabad, India, "
                                "on Monday.", published="2002-03-05")

@@ -70,6 +70,7 @@ _RETALIATION = re.compile(r"\b(?:retaliat\w*|returned (?:the )?fire|fired back|r
 _ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 # Why a trigger tells no event of its own while the violence it names did happen: a running
 # total in its sentence is still that violence's ('77 deaths due to police firing so far').
+_MAX_TOLD = 8
 _TOLD_OF = frozenset({"cause of another happening", "habitual, not one happening",
                       "a past happening referred to (proceedings, remembrance)",
                       "refers to the article's main event"})
@@ -400,9 +401,9 @@ def _totals_of_violence_told(ctx: _Context, sentence: Span, clause: Clause,
                for q in ctx.doc.quantities):
         return
     taxonomy = ctx.resources.taxonomy
-    for hit in clause.hits:
-        if taxonomy.event_type_of(hit.sub_event_type) in VIOLENT_TYPES and (
-                skip_reason(ctx.doc.clean_text, hit, sentence.start, sentence.end, spacy_doc)
+    violent = [h for h in clause.hits if taxonomy.event_type_of(h.sub_event_type) in VIOLENT_TYPES]
+    for hit in violent[:_MAX_TOLD]:  # a run-on 'sentence' of a thousand triggers: the first few
+        if (skip_reason(ctx.doc.clean_text, hit, sentence.start, sentence.end, spacy_doc)
                 in _TOLD_OF | {None}):
             _attribute_totals(ctx, sentence, hit, clause, spacy_doc)
             if any(_inside(sentence, start, start) for start in ctx.totals):

@@ -296,7 +296,8 @@ def _towards(mention: Any, trigger: Any) -> str | None:
     if trigger in up[1:]:
         return _down_from(trigger, up[: up.index(trigger)])
     chain = [trigger, *trigger.ancestors]
-    common = next((node for node in up if node in chain), None)
+    in_chain = {node.i for node in chain}  # token indices: comparing tokens is slow
+    common = next((node for node in up if node.i in in_chain), None)
     if common is None:
         return None
     if common is mention:

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.events.combine import VIOLENT_TYPES, add_casualties, merge_same
+from dateline.events.combine import VIOLENT_TYPES, add_casualties, merge_same, rekeyed
 from dateline.events.evidence import ValueSources, event_evidence
 from dateline.events.modality import skip_reason, told_in_past
 from dateline.events.parties import (
@@ -68,9 +68,9 @@ _ELSEWHERE = re.compile(r"\b(?:elsewhere|in (?:a|another|yet another) (?:separat
 _RETALIATION = re.compile(r"\b(?:retaliat\w*|returned (?:the )?fire|fired back|return firing|"
                           r"counter-?firing)\b", re.I)  # the side attacked hits back
 _ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+_MAX_TOLD = 8  # triggers of violence read for a sentence's running totals, at most
 # Why a trigger tells no event of its own while the violence it names did happen: a running
 # total in its sentence is still that violence's ('77 deaths due to police firing so far').
-_MAX_TOLD = 8
 _TOLD_OF = frozenset({"cause of another happening", "habitual, not one happening",
                       "a past happening referred to (proceedings, remembrance)",
                       "refers to the article's main event"})
@@ -402,7 +402,7 @@ def _totals_of_violence_told(ctx: _Context, sentence: Span, clause: Clause,
         return
     taxonomy = ctx.resources.taxonomy
     violent = [h for h in clause.hits if taxonomy.event_type_of(h.sub_event_type) in VIOLENT_TYPES]
-    for hit in violent[:_MAX_TOLD]:  # a run-on 'sentence' of a thousand triggers: the first few
+    for hit in violent[:_MAX_TOLD]:  # a run-on 'sentence' of a thousand triggers
         if (skip_reason(ctx.doc.clean_text, hit, sentence.start, sentence.end, spacy_doc)
                 in _TOLD_OF | {None}):
             _attribute_totals(ctx, sentence, hit, clause, spacy_doc)
@@ -597,9 +597,8 @@ def _retaliation(ctx: _Context, sentence: Span, clause: Clause, events: list[Eve
     fields = evidence_fields(("event_type",), ("fatalities",) if counts["killed"] else (),
                              ("injured",) if counts["injured"] else ())
     taxonomy = ctx.resources.taxonomy
-    key = f"{last.event_id}|{last.actor2}|{last.actor1}"
     return dataclasses.replace(
-        last, event_id=hashlib.sha256(key.encode()).hexdigest()[:16],
+        rekeyed(last, f"{last.actor2}|{last.actor1}"),
         actor1=last.actor2, assoc_actor_1=last.assoc_actor_2, inter1=last.inter2,
         actor2=last.actor1, assoc_actor_2=last.assoc_actor_1, inter2=last.inter1,
         interaction=taxonomy.interaction(last.inter2, last.inter1),
@@ -701,9 +700,7 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
             rivals = tuple(h for h in told if h is not hit)
             event = _build(ctx, sentence, hit, clause, spacy_doc, story, rivals, hit is lead)
             if event is not None and any(e.event_id == event.event_id for e in events[found:]):
-                key = f"{event.event_id}|{hit.start}"  # two happenings told in one sentence
-                event = dataclasses.replace(
-                    event, event_id=hashlib.sha256(key.encode()).hexdigest()[:16])
+                event = rekeyed(event, str(hit.start))  # two happenings told in one sentence
             if event is not None:
                 events.append(event)
         hitting_back = _retaliation(ctx, sentence, clause, events) if len(

@@ -37,11 +37,17 @@ def merge_same(events: list[Event]) -> list[Event]:
         else:
             clash = any(prior.event_id == event.event_id for prior in merged)
             if clash:
-                key = f"{event.event_id}|{event.actor1}|{event.actor2}"
-                event = dataclasses.replace(
-                    event, event_id=hashlib.sha256(key.encode()).hexdigest()[:16])
+                event = rekeyed(event, f"{event.actor1}|{event.actor2}")
             merged.append(event)
     return merged
+
+
+def rekeyed(event: Event, salt: str) -> Event:
+    """The event under an id of its own, derived from its id and ``salt``: another happening
+    that would otherwise share the id (other actors, the side hitting back, a second event
+    told in the same sentence)."""
+    key = f"{event.event_id}|{salt}"
+    return dataclasses.replace(event, event_id=hashlib.sha256(key.encode()).hexdigest()[:16])
 
 
 def same_sides(a: Event, b: Event) -> bool:

@@ -35,13 +35,13 @@ ACT_NOUNS = frozenset({"attack", "firing", "fire", "shelling", "strike", "airstr
                        "action", "crackdown", "assault", "offensive", "bombardment", "operation",
                        "ambush", "onslaught", "advance", "incursion", "gunfire", "bombing",
                        "charge", "lathicharge", "killing", "shooting", "bullet"})
-# Act nouns whose owner, named right before them, fires: 'police firing' even where the parse
-# reads 'in police firing' as a preposition's object followed by a verb.
 # Verbs of harm whose passive relative clause makes its noun the one harmed.
 HARM_VERBS = frozenset({"kill", "shoot", "slay", "murder", "lynch", "stab", "wound", "injure",
                         "burn", "hack", "behead", "execute", "massacre", "abduct", "kidnap",
                         "arrest", "detain", "capture", "beat", "torture", "gun", "target",
                         "attack"})
+# Act nouns whose owner, named right before them, fires: 'police firing' even where the parse
+# reads 'in police firing' as a preposition's object followed by a verb.
 FIRING_NOUNS = frozenset({"firing", "shelling", "gunfire", "bullet", "bullets"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source",
                           "statement", "representative", "communique", "spokesmen"})

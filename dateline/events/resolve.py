@@ -59,11 +59,14 @@ class Clause:
     def kinds(self) -> frozenset[str]:
         return frozenset(p.kind for p in self.parties)
 
-    def two_armed_sides(self) -> bool:
+    def two_armed_sides(self, target: bool = True) -> bool:
+        """Whether two armed sides are named (state forces and an armed group, two named armed
+        actors) or, with ``target``, one attacked at a military target ('attacked the police
+        post': the attacker may be named in no party)."""
         kinds = self.kinds
         named = {p.actor for p in self.parties if p.actor and p.kind in ARMED_KINDS}
         return (bool(kinds & STATE_KINDS) and "armed" in kinds) or len(named) >= 2 or (
-            "military_target" in self.cues)
+            target and "military_target" in self.cues)
 
     def forces_acting(self) -> Party | None:
         """The state forces that use force in the clause ('police opened fire on the mob',
@@ -152,11 +155,12 @@ def _violence(best: dict[str, TriggerHit], clause: Clause, taxonomy: Taxonomy
 def _riot_clash(best: dict[str, TriggerHit], clause: Clause) -> dict[str, TriggerHit]:
     """A mob clashing with state forces is a riot (ACLED's Violent demonstration), not an armed
     clash: a crowd is no organised armed group ('one person was killed as a mob clashed with
-    the police'). The riot replaces the mob violence too, unless civilians are its victims."""
+    the police', 'a mob attacked the police outpost'). The riot replaces the mob violence too,
+    unless civilians are its victims."""
     clash = best.get("Armed clash")
     kinds = clause.kinds
     if clash is None or "rioters" not in kinds or not kinds & STATE_KINDS or (
-            clause.two_armed_sides()):
+            clause.two_armed_sides(target=False)):
         return best
     out = {s: h for s, h in best.items() if s != "Armed clash"}
     if "civilians" not in kinds:

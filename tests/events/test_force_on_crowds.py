@@ -358,3 +358,18 @@ def test_a_mob_clashing_with_the_police_is_a_riot_not_an_armed_clash(pipeline: A
     events = _events(pipeline, text)
     assert [(e.sub_event_type, e.inter1, e.inter2, e.fatalities) for e in events] == [
         ("Violent demonstration", 5, 1, 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "A mob attacked the police station at Kalol on Monday, forcing the police to open fire in "
+    "which one person was killed.",
+    "A mob of 500 attacked the police outpost at Naroda on Monday, and one person was killed "
+    "when police fired.",
+])
+def test_a_mob_attacking_a_police_post_is_a_riot_with_its_dead_counted_once(
+        pipeline: Any, text: str) -> None:
+    """A police post is a military target, but a mob is no armed group: no Armed clash with
+    one side beside the riot, holding the same dead a second time."""
+    events = _events(pipeline, text)
+    assert [(e.sub_event_type, e.inter1, e.fatalities) for e in events] == [
+        ("Violent demonstration", 1, 1)]

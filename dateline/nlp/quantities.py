@@ -35,7 +35,8 @@ MEASURES = [
     ("displaced", r"displaced|fled|fleeing|refugees|evacuated|homeless|arrived|"
                   r"out of the enclave"),
     ("arrested", r"arrested|detained|captured|abducted|kidnapped|held|taken hostage|hostages"),
-    ("troops", r"troops|soldiers|fighters|militants|jihadists|personnel|servicemen"),
+    ("troops", r"troops|soldiers|fighters|militants|jihadists|personnel|servicemen|gunmen|"
+               r"terrorists|insurgents|rebels|attackers|assailants"),
     ("attacks", r"attacks?|strikes?|raids?|explosions?|bombings?|rockets?|missiles?|drones?|"
                 r"shells"),
 ]
@@ -225,8 +226,9 @@ def find_quantities(text: str, people: Iterable[tuple[int, int]] = ()) -> list[Q
     return sorted(out + _singular_victims(text, out, people), key=lambda q: q.start)
 
 
-_FATE = re.compile(r"\b(?:were|have been|had been|are) (?:(?:also|all|reportedly) )?"
-                   r"(?P<fate>killed|slain|wounded|injured|captured|arrested|detained)\b",
+_FATE = re.compile(r"\b(?:were|have been|had been|are) (?:(?:also|all|reportedly|later) )?"
+                   r"(?P<fate>killed|slain|shot dead|wounded|injured|captured|arrested|"
+                   r"detained)\b",
                    re.I)
 
 
@@ -239,8 +241,8 @@ def _fate_of_people(text: str, end: int) -> str | None:
     if found is None or _NUMBER.search(reach, 0, found.start()) or _SENTENCE_END.search(
             reach, 0, found.start()):
         return None
-    return next(name for name, pattern in _MEASURE_RES[:4] if pattern.fullmatch(
-        found.group("fate")))  # MEASURES names each fate: 'slain' is killed
+    return next(name for name, pattern in _MEASURE_RES[:4] if pattern.search(
+        found.group("fate")))  # MEASURES names each fate: 'slain', 'shot dead' are killed
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -25,6 +25,12 @@ def test_parse_number(words: str, value: int) -> None:
          True),
         ("Police arrested 14 protesters.", 14, "arrested", None, False),
         ("The 2,000 or so US troops deployed to Syria.", 2000, "troops", "about", False),
+        ("Twenty gunmen surrendered to the army.", 20, "troops", None, False),
+        # the fate of armed men told after a relative clause of what they had done
+        ("Two gunmen who had opened fire on worshippers were killed by commandos.", 2, "killed",
+         None, False),
+        ("The two militants who attacked the temple on Tuesday were shot dead by commandos.", 2,
+         "killed", None, False),
     ],
 )
 def test_quantities(sentence: str, value: int, measure: str, qualifier: str | None,

@@ -27,7 +27,14 @@ from dateline.events.parties import (
     generic_actor,
 )
 from dateline.events.resolve import TERRITORY, Clause, choose
-from dateline.events.roles import Roles, assign_roles, names_no_actor, role_at, role_for
+from dateline.events.roles import (
+    Roles,
+    assign_roles,
+    names_no_actor,
+    relative_clause,
+    role_at,
+    role_for,
+)
 from dateline.events.taxonomy import Taxonomy
 from dateline.events.triggers import TriggerHit, TriggerLexicon
 from dateline.model import (
@@ -275,15 +282,21 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
     """actor1 and actor2: named actors first, then the clause's unnamed parties (ACLED's
     generic actors), then the article's main armed actors."""
     actors = [e for e in ctx.doc.entities if e.actor and _inside(sentence, e.start, e.end)]
+    scope = relative_clause(spacy_doc, hit.start, hit.end)  # 'men who had lobbed grenades'
+    if scope is not None:  # the noun and its clause hold the parties, roles towards the hit
+        actors = [e for e in actors if scope[0] <= e.start and e.end <= scope[1]]
+        clause = dataclasses.replace(clause, parties=tuple(
+            p for p in clause.parties if scope[0] <= p.start and p.end <= scope[1]))
+    trigger = (hit.start, hit.end) if scope is not None else None
     armed = [e for e in actors if _inter(ctx, e.actor) in (1, 2, 3, 4, 8)]
-    roles = assign_roles(armed or actors, spacy_doc)
+    roles = assign_roles(armed or actors, spacy_doc, trigger)
     actor1, actor2 = roles.actor1, roles.actor2
     event_type = ctx.resources.taxonomy.event_type_of(hit.sub_event_type)
     generic, inter = _party_entities(ctx, clause, event_type)
     if generic and not (actor1 and actor2):
         acting = [e for e in generic if inter[e.actor or ""] != 7]  # civilians never act
         both = sorted([*(armed or actors), *acting], key=lambda e: e.start)
-        extra = assign_roles(both, spacy_doc)
+        extra = assign_roles(both, spacy_doc, trigger)
         victims = [e.actor or "" for e in generic if inter[e.actor or ""] == 7]
         actor1 = actor1 or (extra.actor1 if extra.actor1 != actor2 else "")
         actor2 = actor2 or (extra.actor2 if extra.actor2 != actor1 else "") or (
@@ -441,7 +454,8 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
     place = _place_for(ctx, sentence)
     sides = _roles(ctx, sentence, hit, clause, spacy_doc)
     roles, inter1, inter2 = sides.roles, sides.inter1, sides.inter2
-    others = tuple(r for r in (_reach(spacy_doc, h) for h in rivals) if r is not None)
+    others = tuple(r for r in (_reach(spacy_doc, h) for h in rivals) if r is not None) + (
+        clause.described)
     counts = _counts(ctx, sentence, others, _reach(spacy_doc, hit), first)
     if event_type == "Strategic developments" or hit.sub_event_type == "Peaceful protest":
         counts.update(killed=0, injured=0)  # no one is hurt in an arrest: the dead are another's
@@ -522,6 +536,19 @@ def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
     words = [p for p in cues.parties(text, sentence.start, sentence.end)
              if all(p.end <= n.start or n.end <= p.start for n in named)]
     hits = tuple(ctx.resources.triggers.find(text, sentence.start, sentence.end))
+    taxonomy = ctx.resources.taxonomy
+    violent = [h for h in hits if taxonomy.event_type_of(h.sub_event_type) in VIOLENT_TYPES]
+    # Violence told in a relative clause of what someone had done describes them where the
+    # sentence tells other violence: 'two gunmen who had opened fire on worshippers were
+    # killed by commandos' is the killing; not 'the blast, which killed 12', told of the event
+    told = {h.start for h in violent if any(
+        not any(o.start <= rel[2] < o.end for o in hits)
+        for rel in [relative_clause(spacy_doc, h.start, h.end)] if rel is not None)}
+    described: tuple[tuple[int, int], ...] = ()
+    if told and any(h.start not in told for h in violent):
+        described = tuple(r for r in (_reach(spacy_doc, h) for h in hits if h.start in told)
+                          if r is not None)
+        hits = tuple(h for h in hits if h.start not in told)
     parties = tuple(sorted((dataclasses.replace(p, role=role_at(spacy_doc, p.start, p.end))
                             for p in named + words
                             if not names_no_actor(spacy_doc, p.start, p.end)),
@@ -533,7 +560,8 @@ def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
     return Clause(hits, parties, cues.cues(text, sentence.start, sentence.end),
                   forcing=frozenset(start for start, spans in used.items() if spans),
                   shooting=frozenset(start for start, spans in used.items()
-                                     if any(_SHOOTING.search(text, s, e) for s, e in spans)))
+                                     if any(_SHOOTING.search(text, s, e) for s, e in spans)),
+                  described=described)
 
 
 

@@ -116,15 +116,19 @@ def _role_of(token: Any) -> str | None:
     return None
 
 
-def assign_roles(sentence_actors: list[Entity], spacy_doc: Any | None) -> Roles:
-    """actor1/actor2 from the parse where it speaks, else in order of mention."""
+def assign_roles(sentence_actors: list[Entity], spacy_doc: Any | None,
+                 trigger: tuple[int, int] | None = None) -> Roles:
+    """actor1/actor2 from the parse where it speaks, else in order of mention; with the
+    ``trigger``'s (start, end), each actor's role towards that trigger (:func:`role_for`)."""
     first: list[str] = []
     second: list[str] = []
     unknown: list[str] = []
     for ent in sentence_actors:
         assert ent.actor is not None
         role = None
-        if spacy_doc is not None:
+        if spacy_doc is not None and trigger is not None:
+            role = role_for(spacy_doc, ent.start, ent.end, *trigger)
+        elif spacy_doc is not None:
             span = spacy_doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is not None:
                 role = _role_of(span.root)
@@ -143,6 +147,30 @@ def assign_roles(sentence_actors: list[Entity], spacy_doc: Any | None) -> Roles:
     second = [n for n in second if n != actor1]
     actor2 = second[0] if second else ""
     return Roles(actor1, actor2, "; ".join(rest1), "; ".join(second[1:]))
+
+
+def relative_clause(spacy_doc: Any | None, start: int, end: int
+                    ) -> tuple[int, int, int] | None:
+    """Where the trigger at text[start:end] is told in a relative clause of what a noun did
+    ('the terrorists, who had lobbed grenades, were shot dead'; not 'the town where two were
+    killed'): the character span of that noun and its clause, whose words are the trigger's
+    only parties, and where the noun's head word starts; None elsewhere."""
+    span = spacy_doc.char_span(start, end, alignment_mode="expand") if spacy_doc else None
+    if span is None:
+        return None
+    node = span.root
+    for _ in range(12):
+        if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN", "PRON") and any(
+                (c.tag_ in ("WDT", "WP") or c.lower_ == "that")
+                for c in node.children):
+            noun = node.head
+            first = min(noun.left_edge.i, node.left_edge.i)
+            last = max(noun.i, node.right_edge.i)
+            return spacy_doc[first].idx, spacy_doc[last].idx + len(spacy_doc[last]), noun.idx
+        if node.dep_ == "ROOT" or node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def role_at(spacy_doc: Any | None, start: int, end: int) -> str | None:

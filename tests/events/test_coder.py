@@ -143,6 +143,28 @@ def test_the_noun_of_a_passive_relative_clause_is_the_one_harmed(pipeline: Any, 
     assert event.inter1 in ((1,) if actor1 else (0,))
 
 
+def test_what_a_party_had_done_describes_it_and_the_sentence_tells_what_befell_it(
+        pipeline: Any) -> None:
+    """A relative clause tells what the victims had done: the sentence's event is the
+    killing, with the commandos acting, and the dead of the earlier attack are not theirs."""
+    text = ("The two terrorists, who had lobbed grenades and fired at devotees killing 30 "
+            "people, were shot dead by commandos after a gun battle on Wednesday.")
+    events = _events(pipeline, text, "2002-09-26")
+    assert events and all(e.inter1 == 1 and e.inter2 in (2, 3) for e in events)
+    assert all(e.fatalities != 30 and e.sub_event_type != "Grenade" for e in events)
+    text = "Two gunmen who had opened fire on worshippers were killed by commandos on Wednesday."
+    assert [(e.inter1, e.fatalities) for e in _events(pipeline, text, "2002-09-26")] == [(1, 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "The blast, which killed 12 people, was claimed by the Islamic State on Monday.",
+    "The police resorted to firing which killed 12 persons in Surat on Monday.",
+])
+def test_a_relative_clause_of_the_violence_itself_tells_its_dead(pipeline: Any,
+                                                                  text: str) -> None:
+    assert [e.fatalities for e in _events(pipeline, text, "2002-03-05")] == [12]
+
+
 def test_nominalised_police_firing(pipeline: Any) -> None:
     events = _events(pipeline, "Two people were killed in police firing in Ahmedabad, India, "
                                "on Monday.", published="2002-03-05")

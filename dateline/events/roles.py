@@ -161,12 +161,11 @@ def relative_clause(spacy_doc: Any | None, start: int, end: int
     node = span.root
     for _ in range(12):
         if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN", "PRON") and any(
-                (c.tag_ in ("WDT", "WP") or c.lower_ == "that")
-                for c in node.children):
-            noun = node.head
-            first = min(noun.left_edge.i, node.left_edge.i)
-            last = max(noun.i, node.right_edge.i)
-            return spacy_doc[first].idx, spacy_doc[last].idx + len(spacy_doc[last]), noun.idx
+                c.tag_ in ("WDT", "WP") or c.lower_ == "that" for c in node.children):
+            noun, doc = node.head, span.doc
+            first = doc[min(noun.left_edge.i, node.left_edge.i)]
+            last = doc[max(noun.i, node.right_edge.i)]
+            return first.idx, last.idx + len(last), noun.idx
         if node.dep_ == "ROOT" or node.head is node:
             return None
         node = node.head

@@ -15,6 +15,7 @@ from dateline.events.roles import (
     main_verb,
     names_actors,
     pick_roles,
+    relative_clause,
     role_for,
 )
 from dateline.nlp.model import load_spacy
@@ -207,3 +208,21 @@ def test_the_owner_of_a_claimed_noun_is_claimed_with_it(nlp: Any) -> None:
     text = "Japan's foreign minister met the Indian envoy on Monday."
     claimed = _claimed(nlp, text, ["Japan", "minister", "Indian", "envoy"], "met")
     assert claimed == {"Japan": "1", "minister": "1", "Indian": "2", "envoy": "2"}
+
+
+@pytest.mark.parametrize(("text", "trigger", "noun"), [
+    ("The terrorists, who had lobbed grenades at devotees, were shot dead.", "grenades",
+     "terrorists"),
+    ("Two gunmen that opened fire on worshippers were killed.", "opened fire", "gunmen"),
+    ("There was a clash in Deodhar, where two were killed in police firing.", "firing", None),
+    ("The SP ordered firing at mobs in which four persons were killed.", "killed", None),
+])
+def test_the_relative_clause_of_what_a_noun_did(nlp: Any, text: str, trigger: str,
+                                                noun: str | None) -> None:
+    at = text.index(trigger)
+    found = relative_clause(nlp(text), at, at + len(trigger))
+    if noun is None:
+        assert found is None
+    else:
+        assert found is not None and text[found[2]:].startswith(noun)
+        assert found[0] <= text.index(noun) and at + len(trigger) <= found[1]

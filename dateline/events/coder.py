@@ -454,6 +454,10 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
     place = _place_for(ctx, sentence)
     sides = _roles(ctx, sentence, hit, clause, spacy_doc)
     roles, inter1, inter2 = sides.roles, sides.inter1, sides.inter2
+    if hit.sub_event_type == "Attack" and inter1 in _ARMED_INTER and inter2 in _ARMED_INTER:
+        # violence against civilians targets the unarmed: armed men killed by the forces, or
+        # soldiers killed by rebels, were fought (ACLED codes an Armed clash)
+        hit = dataclasses.replace(hit, sub_event_type="Armed clash")
     others = tuple(r for r in (_reach(spacy_doc, h) for h in rivals) if r is not None) + (
         clause.described)
     counts = _counts(ctx, sentence, others, _reach(spacy_doc, hit), first)

@@ -156,6 +156,17 @@ def test_what_a_party_had_done_describes_it_and_the_sentence_tells_what_befell_i
     assert [(e.inter1, e.fatalities) for e in _events(pipeline, text, "2002-09-26")] == [(1, 2)]
 
 
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Two militants were shot dead by the police in Ranchi on Monday.", "Armed clash"),
+    ("Two villagers were shot dead by the police in Ranchi on Monday.", "Attack"),
+])
+def test_violence_against_civilians_targets_the_unarmed(pipeline: Any, text: str,
+                                                        sub_event_type: str) -> None:
+    """Armed men killed by the forces were fought: ACLED codes an Armed clash, not an Attack."""
+    assert [(e.sub_event_type, e.inter1, e.fatalities) for e in _events(
+        pipeline, text, "2002-03-05")] == [(sub_event_type, 1, 2)]
+
+
 @pytest.mark.parametrize("text", [
     "The blast, which killed 12 people, was claimed by the Islamic State on Monday.",
     "The police resorted to firing which killed 12 persons in Surat on Monday.",

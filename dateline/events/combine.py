@@ -27,11 +27,14 @@ def merge_same(events: list[Event]) -> list[Event]:
     """The same event type on the same date and place, between the same actors (or where one
     mention leaves an actor unsaid), is one event (a caption or a restated lede adds
     evidence); the most confident sub-event type stands. Different actors on the same day and
-    place are different events, as in ACLED."""
+    place are different events, as in ACLED, and so are strategic developments of different
+    sub-event types (an arrest and a looting are two happenings, not one told twice)."""
     merged: list[Event] = []
     for event in events:
         for index, prior in enumerate(merged):
-            if prior.event_id == event.event_id and same_sides(prior, event):
+            if prior.event_id == event.event_id and same_sides(prior, event) and (
+                    prior.event_type != "Strategic developments"
+                    or prior.sub_event_type == event.sub_event_type):
                 merged[index] = combine(prior, event)
                 break
         else:

@@ -78,6 +78,19 @@ def test_order_of_sides_matters_outside_battles() -> None:
     assert len(merge_same([_event(police, mob), _event(mob, police)])) == 2
 
 
+def test_strategic_developments_of_different_kinds_are_two_happenings(pipeline: Any) -> None:
+    arrest = Event("e1", "2023-05-08", 1, "", "Strategic developments", "Arrests",
+                   "Police Forces of India", "", confidence=0.7)
+    looting = dataclasses.replace(arrest, sub_event_type="Looting/property destruction",
+                                  actor1="Rioters (India)", confidence=0.8)
+    assert len(merge_same([arrest, looting])) == 2
+    assert len(merge_same([arrest, dataclasses.replace(arrest, confidence=0.8)])) == 1
+    text = ("Rioters looted shops in Kalupur on Monday. About 35 persons were arrested in this "
+            "connection.")
+    assert {e.sub_event_type for e in _events(pipeline, text, "2002-03-05")} >= {
+        "Arrests", "Looting/property destruction"}
+
+
 def test_casualty_report_joins_the_event_before_it(pipeline: Any) -> None:
     text = ("Police opened fire on a stone-pelting mob in Nagpur on Monday. "
             "Three persons were injured in the firing, police said.")

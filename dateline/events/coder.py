@@ -322,6 +322,8 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
             country = ctx.country_place.country if ctx.country_place else None
             actor1 = _generic(ctx, crowd, country)
             inter[actor1] = _GENERIC_INTER[crowd]
+        if actor2 == actor1:
+            actor2 = ""  # 'the protesters were arrested': the crowd is actor1, not both sides
     text = ctx.doc.clean_text[sentence.start:sentence.end]
     civilians = event_type == "Violence against civilians" or (
         event_type == "Explosions/Remote violence" and not actor2 and _CIVILIANS.search(text)

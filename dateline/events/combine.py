@@ -31,18 +31,25 @@ def merge_same(events: list[Event]) -> list[Event]:
     sub-event types (an arrest and a looting are two happenings, not one told twice)."""
     merged: list[Event] = []
     for event in events:
-        for index, prior in enumerate(merged):
-            if prior.event_id == event.event_id and same_sides(prior, event) and (
-                    prior.event_type != "Strategic developments"
-                    or prior.sub_event_type == event.sub_event_type):
-                merged[index] = combine(prior, event)
+        while True:
+            index = next((i for i, prior in enumerate(merged)
+                          if prior.event_id == event.event_id and _same_happening(prior, event)),
+                         None)
+            if index is not None:
+                merged[index] = combine(merged[index], event)
                 break
-        else:
-            clash = any(prior.event_id == event.event_id for prior in merged)
-            if clash:
-                event = rekeyed(event, f"{event.actor1}|{event.actor2}")
-            merged.append(event)
+            if not any(prior.event_id == event.event_id for prior in merged):
+                merged.append(event)
+                break
+            # another happening under the id: its own id, derived from its sides, under which
+            # an earlier mention of it with the same sides was kept
+            event = rekeyed(event, f"{event.actor1}|{event.actor2}")
     return merged
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    return same_sides(a, b) and (a.event_type != "Strategic developments"
+                                 or a.sub_event_type == b.sub_event_type)
 
 
 def rekeyed(event: Event, salt: str) -> Event:

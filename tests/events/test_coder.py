@@ -209,6 +209,9 @@ def test_protest_actors_follow_acled(pipeline: Any) -> None:
     protest = next(e for e in events if e.sub_event_type == "Protest with intervention")
     assert protest.actor1.startswith("Protesters") and protest.inter1 == 6
     assert protest.actor2.startswith("Police Forces") and protest.inter2 == 1
+    events = _events(pipeline, "The protesters were arrested in Nairobi on Tuesday.")
+    protest = next(e for e in events if e.sub_event_type == "Protest with intervention")
+    assert protest.actor1.startswith("Protesters") and not protest.actor2  # not both sides
 
 
 def test_undated_snippet_keeps_a_dated_event(pipeline: Any) -> None:

@@ -78,6 +78,18 @@ def test_order_of_sides_matters_outside_battles() -> None:
     assert len(merge_same([_event(police, mob), _event(mob, police)])) == 2
 
 
+def test_mentions_kept_apart_under_a_shared_id_still_merge_and_ids_stay_unique() -> None:
+    force = Event("e1", "2023-05-08", 1, "", "Protests", "Excessive force against protesters",
+                  "HTS", "Protesters (Syria)", confidence=0.8)
+    arrests = dataclasses.replace(force, sub_event_type="Protest with intervention",
+                                  actor1="Protesters (Syria)", actor2="", injured=3)
+    retold = dataclasses.replace(arrests, sub_event_type="Peaceful protest", injured=0,
+                                 confidence=0.6)
+    merged = merge_same([force, arrests, retold])
+    assert len(merged) == 2 and len({e.event_id for e in merged}) == 2
+    assert merged[1].sub_event_type == "Protest with intervention" and merged[1].injured == 3
+
+
 def test_strategic_developments_of_different_kinds_are_two_happenings(pipeline: Any) -> None:
     arrest = Event("e1", "2023-05-08", 1, "", "Strategic developments", "Arrests",
                    "Police Forces of India", "", confidence=0.7)

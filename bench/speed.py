@@ -7,6 +7,7 @@ the machine; the numbers go to bench/README.md.
 from __future__ import annotations
 
 import json
+import re
 import resource
 import time
 from pathlib import Path
@@ -55,6 +56,13 @@ def run(ctx: BenchContext) -> SuiteResult:
         events += result.outcome.events
         failed += result.outcome.status != "processed"
     dateline_s = time.perf_counter() - start
+    run_on = run_on_text(docs)
+    start = time.perf_counter()
+    resources.nlp(run_on)
+    run_on_baseline_s = time.perf_counter() - start
+    start = time.perf_counter()
+    run_on_outcome = pipeline.run(RawDoc(run_on, "text", "run-on", published=docs[0][1])).outcome
+    run_on_s = time.perf_counter() - start
     result = SuiteResult("speed", hash_files([folder / "docs.jsonl"]),
                          baseline_name="spaCy nlp.pipe (same model)")
     n = len(docs)
@@ -62,7 +70,23 @@ def run(ctx: BenchContext) -> SuiteResult:
         Score("docs/s", n / dateline_s, n / baseline_s, gated=False),
         Score("words/s", words / dateline_s, words / baseline_s, gated=False),
         Score("peak RSS MB", _peak_mb(), baseline_mb, higher_is_better=False, gated=False),
+        Score(f"one {RUN_ON_CHARS // 1000} KB run-on sentence, seconds", run_on_s,
+              run_on_baseline_s, higher_is_better=False, gated=False),
     ]
     result.details.append(f"{n} documents, {words} words; {events} events; {failed} not processed;"
                           f" dateline {dateline_s:.1f} s, spaCy {baseline_s:.1f} s")
+    result.details.append(f"run-on: the same articles' text with its sentence ends turned to "
+                          f"commas, {len(run_on)} characters in one sentence: dateline "
+                          f"{run_on_s:.1f} s ({run_on_outcome.status}, "
+                          f"{run_on_outcome.events} events), spaCy {run_on_baseline_s:.1f} s")
     return result
+
+
+RUN_ON_CHARS = 100_000
+
+
+def run_on_text(docs: list[tuple[str, str | None]]) -> str:
+    """A page that never ends a sentence (scraped text whose full stops were lost): the
+    articles' text with every sentence end turned into a comma, cut to ``RUN_ON_CHARS``."""
+    text = " ".join(" ".join(t.split()) for t, _ in docs)
+    return re.sub(r"[.!?;:]+(?=\s|$)", ",", text)[:RUN_ON_CHARS].rstrip(",") + "."

@@ -75,6 +75,9 @@ _ELSEWHERE = re.compile(r"\b(?:elsewhere|in (?:a|another|yet another) (?:separat
 _RETALIATION = re.compile(r"\b(?:retaliat\w*|returned (?:the )?fire|fired back|return firing|"
                           r"counter-?firing)\b", re.I)  # the side attacked hits back
 _ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+# How far (characters) a word of force may lie from the state forces that use it: a clause's
+# reach, so that a run-on 'sentence' of a thousand clauses pairs each party with its own words
+_NEAR = 300
 _MAX_TOLD = 8  # triggers of violence read for a sentence's running totals, at most
 # Why a trigger tells no event of its own while the violence it names did happen: a running
 # total in its sentence is still that violence's ('77 deaths due to police firing so far').
@@ -560,8 +563,8 @@ def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
                             if not names_no_actor(spacy_doc, p.start, p.end)),
                            key=lambda p: p.start))
     forces = cues.cue_spans("state_force", text, sentence.start, sentence.end)
-    used = {p.start: [(s, e) for s, e in forces
-                      if role_for(spacy_doc, p.start, p.end, s, e) == "1"]
+    used = {p.start: [(s, e) for s, e in forces if abs(s - p.start) <= _NEAR
+                      and role_for(spacy_doc, p.start, p.end, s, e) == "1"]
             for p in parties if p.kind in STATE_KINDS}
     return Clause(hits, parties, cues.cues(text, sentence.start, sentence.end),
                   forcing=frozenset(start for start, spans in used.items() if spans),

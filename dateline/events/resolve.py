@@ -28,6 +28,7 @@ is involved and how things went:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass
 
@@ -87,11 +88,21 @@ def _as(hit: TriggerHit, sub_event_type: str, weight: float) -> TriggerHit:
     return dataclasses.replace(hit, sub_event_type=sub_event_type, weight=round(weight, 2))
 
 
+_LONGEST_PARTY = 200  # characters: no party word or actor name is longer
+
+
 def _outside_parties(hits: tuple[TriggerHit, ...], parties: tuple[Party, ...]
                      ) -> list[TriggerHit]:
     """'riot police' names a party, not a riot."""
-    return [h for h in hits if not any(p.start <= h.start and h.end <= p.end and
-                                       p.end - p.start > h.end - h.start for p in parties)]
+    ordered = sorted(parties, key=lambda p: p.start)
+    starts = [p.start for p in ordered]
+
+    def named(hit: TriggerHit) -> bool:  # only parties begun shortly before the hit can hold it
+        near = ordered[bisect.bisect_left(starts, hit.start - _LONGEST_PARTY):
+                       bisect.bisect_right(starts, hit.start)]
+        return any(hit.end <= p.end and p.end - p.start > hit.end - hit.start for p in near)
+
+    return [h for h in hits if not named(h)]
 
 
 def _strongest_by_sub(hits: list[TriggerHit]) -> dict[str, TriggerHit]:

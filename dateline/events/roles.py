@@ -23,6 +23,7 @@ says nothing, word order: a mention before the trigger acts.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -317,12 +318,17 @@ def _shares_subject(link: Any, chain: list[Any], mention_link: Any) -> str | Non
     return None
 
 
+_DEPTH = 40  # heads climbed from a word, at most
+
+
 def _towards(mention: Any, trigger: Any) -> str | None:
-    """The mention's role towards the trigger token, read from the tree around them."""
-    up = [mention, *mention.ancestors]
-    if trigger in up[1:]:
-        return _down_from(trigger, up[: up.index(trigger)])
-    chain = [trigger, *trigger.ancestors]
+    """The mention's role towards the trigger token, read from the tree around them (no
+    further up than ``_DEPTH`` words: a run-on 'sentence' parses as a chain thousands deep)."""
+    up = [mention, *itertools.islice(mention.ancestors, _DEPTH)]
+    above = next((k for k, node in enumerate(up) if k and node.i == trigger.i), None)
+    if above is not None:
+        return _down_from(trigger, up[:above])
+    chain = [trigger, *itertools.islice(trigger.ancestors, _DEPTH)]
     in_chain = {node.i for node in chain}  # token indices: comparing tokens is slow
     common = next((node for node in up if node.i in in_chain), None)
     if common is None:

@@ -63,6 +63,9 @@ def _entries(raw: Any) -> list[tuple[str, float]]:
     return out
 
 
+_WORD_CHARS = 40  # characters a word and the space after it take, at most, in news text
+
+
 @dataclass(frozen=True)
 class Frame:
     """Two word lists that signal ``sub_event_type`` together within ``within`` words."""
@@ -84,10 +87,13 @@ class Frame:
         firsts = list(self.first.finditer(text, start, stop))
         seconds = list(self.second.finditer(text, start, stop))
         hits = []
+        reach = _WORD_CHARS * (self.within + 1)  # no longer a gap can hold 'within' words
         for a in firsts:
             for b in seconds:
                 if b.start() < a.end() and (self.ordered or b.end() > a.start()):
                     continue
+                if max(a.start(), b.start()) - min(a.end(), b.end()) > reach:
+                    continue  # far apart: a run-on 'sentence' pairs thousands of words
                 begin, end = min(a.start(), b.start()), max(a.end(), b.end())
                 gap = text[min(a.end(), b.end()):max(a.start(), b.start())]
                 if len(gap.split()) <= self.within and not re.search(r"[.;:!?]", gap):

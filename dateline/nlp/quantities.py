@@ -9,6 +9,7 @@ where the sentence gives no other count of the dead.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -259,12 +260,17 @@ def _cumulative(text: str, start: int, end: int) -> bool:
     """A running total: 'since 2011', 'so far', or a toll of a whole wave of violence or of a
     whole area ('the toll in the communal violence climbed to 430'); a count in a sentence of
     statistics ('out of the 286 people killed, 41 were ...', '57 per cent of those killed')."""
-    if _STATISTICS.search(text, *_sentence(text, start, end)):
-        return True
     if _TOLL_SPREAD.search(text, max(0, start - 110), start) and _TOLL_BEFORE.search(
             text, max(0, start - 90), start):
         return True
-    return bool(_CUMULATIVE.search(text, *_sentence(text, start, end)))
+    return _totals_told(text, *_sentence(text, start, end))
+
+
+@functools.lru_cache(maxsize=16)
+def _totals_told(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], a sentence, tells statistics or running totals; read once per
+    sentence however many counts it holds (a run-on 'sentence' of a thousand counts)."""
+    return bool(_STATISTICS.search(text, start, end) or _CUMULATIVE.search(text, start, end))
 
 
 def _singular_victims(text: str, counts: list[Quantity],

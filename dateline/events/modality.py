@@ -60,6 +60,9 @@ DEMAND_VERBS = frozenset({"demand", "call", "seek", "urge", "want", "ask", "pres
                           "favor", "suggest", "recommend", "propose"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Sub-event types a noun can name as something demanded rather than done ('called for the
+# arrest of', 'demanding the release of prisoners'); the rule for every type cost CASE snippets.
+DEMANDABLE = frozenset({"Arrests", "Agreement"})
 PLAN_VERBS = frozenset({"threaten", "plan", "intend", "vow", "want", "prepare", "aim", "seek",
                         "try", "attempt", "expect", "hope", "pledge", "promise", "propose",
                         "decide", "call", "urge", "demand", "ask", "warn", "fear", "allow",
@@ -90,14 +93,17 @@ def _parsed_modality(spacy_doc: Any, hit: TriggerHit) -> str | None:
     if span is None:
         return None
     trigger = node = span.root
-    if hit.sub_event_type == "Arrests" and trigger.pos_ == "NOUN" and _demanded(trigger):
-        return "demanded, not told as done"
+    if hit.sub_event_type in DEMANDABLE and trigger.pos_ == "NOUN" and _demanded(trigger):
+        return "demanded, not told as done"  # 'demanding the release of prisoners'
     for _ in range(12):
         if node is trigger or node.pos_ in ("VERB", "AUX"):
             reason = _own_modality(node, trigger)
             if reason is not None:
                 return reason
         dep, head = node.dep_, node.head
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                  for c in node.children) and told_in_past(spacy_doc, hit):
+            return "a past happening referred to (proceedings, remembrance)"  # 'since it took'
         if dep in ("ROOT", "advcl", "relcl", "parataxis") or head is node:
             return None
         if dep in ("xcomp", "ccomp"):

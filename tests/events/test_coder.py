@@ -100,6 +100,10 @@ def test_riot_police_is_no_riot(lexicon: TriggerLexicon, cues: ClauseCues) -> No
      "demanded, not told as done"),
     ("Apprehending trouble, shopkeepers downed their shutters.", "apprehending",
      "apprehension (fear), not an arrest"),
+    ("Hundreds gathered outside the courthouse demanding the release of prisoners.",
+     "release of prisoners", "demanded, not told as done"),
+    ("The protests, the largest since the group took control of the region, erupted in "
+     "February.", "took control", "a past happening referred to (proceedings, remembrance)"),
 ])
 def test_not_an_event(resources: Any, text: str, trigger: str, reason: str) -> None:
     hits = [h for h in TriggerLexicon.load().find(text) if trigger in h.text.lower()]

@@ -291,7 +291,7 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
         clause = dataclasses.replace(clause, parties=tuple(
             p for p in clause.parties if scope[0] <= p.start and p.end <= scope[1]))
     trigger = (hit.start, hit.end) if scope is not None else None
-    armed = [e for e in actors if _inter(ctx, e.actor) in (1, 2, 3, 4, 8)]
+    armed = [e for e in actors if _inter(ctx, e.actor) in _ARMED_INTER]
     roles = assign_roles(armed or actors, spacy_doc, trigger)
     actor1, actor2 = roles.actor1, roles.actor2
     event_type = ctx.resources.taxonomy.event_type_of(hit.sub_event_type)
@@ -398,7 +398,6 @@ def _attribute_totals(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Cl
               and not _PART_AFTER.search(text, q.end, max(q.end, hit.start))
               and not any(q.end <= o.start < hit.start and o.measure == q.measure
                           for o in counts)]  # 'out of the 286 killed, 41 were killed by ...'
-
     if not totals or ctx.resources.taxonomy.event_type_of(hit.sub_event_type) not in (
             VIOLENT_TYPES):
         return
@@ -532,6 +531,25 @@ def _territory_side(sub_event_type: str, inter1: int) -> str:
     return "Government regains territory" if inter1 == 1 else "Non-state actor overtakes territory"
 
 
+def _less_descriptions(hits: tuple[TriggerHit, ...], taxonomy: Taxonomy, spacy_doc: Any
+                       ) -> tuple[tuple[TriggerHit, ...], tuple[tuple[int, int], ...]]:
+    """A sentence's triggers less violence told in a relative clause of what someone had done,
+    which describes them where the sentence tells other violence ('two gunmen who had opened
+    fire on worshippers were killed by commandos' is the killing; not 'the blast, which killed
+    12', a clause of the event itself); and the reaches of those left out."""
+    def describes(hit: TriggerHit) -> bool:
+        scope = relative_clause(spacy_doc, hit.start, hit.end)
+        return scope is not None and not any(o.start <= scope[2] < o.end for o in hits)
+
+    violent = [h for h in hits if taxonomy.event_type_of(h.sub_event_type) in VIOLENT_TYPES]
+    told = {h.start for h in violent if describes(h)}
+    if not told or all(h.start in told for h in violent):
+        return hits, ()
+    reaches = (_reach(spacy_doc, h) for h in hits if h.start in told)
+    return (tuple(h for h in hits if h.start not in told),
+            tuple(r for r in reaches if r is not None))
+
+
 def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
     """Triggers, parties (named actors and party words, less sources and modifiers such as
     'police station') and cues of a sentence."""
@@ -544,20 +562,9 @@ def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
                                inter, entity.actor))
     words = [p for p in cues.parties(text, sentence.start, sentence.end)
              if all(p.end <= n.start or n.end <= p.start for n in named)]
-    hits = tuple(ctx.resources.triggers.find(text, sentence.start, sentence.end))
-    taxonomy = ctx.resources.taxonomy
-    violent = [h for h in hits if taxonomy.event_type_of(h.sub_event_type) in VIOLENT_TYPES]
-    # Violence told in a relative clause of what someone had done describes them where the
-    # sentence tells other violence: 'two gunmen who had opened fire on worshippers were
-    # killed by commandos' is the killing; not 'the blast, which killed 12', told of the event
-    told = {h.start for h in violent if any(
-        not any(o.start <= rel[2] < o.end for o in hits)
-        for rel in [relative_clause(spacy_doc, h.start, h.end)] if rel is not None)}
-    described: tuple[tuple[int, int], ...] = ()
-    if told and any(h.start not in told for h in violent):
-        described = tuple(r for r in (_reach(spacy_doc, h) for h in hits if h.start in told)
-                          if r is not None)
-        hits = tuple(h for h in hits if h.start not in told)
+    hits, described = _less_descriptions(
+        tuple(ctx.resources.triggers.find(text, sentence.start, sentence.end)),
+        ctx.resources.taxonomy, spacy_doc)
     parties = tuple(sorted((dataclasses.replace(p, role=role_at(spacy_doc, p.start, p.end))
                             for p in named + words
                             if not names_no_actor(spacy_doc, p.start, p.end)),

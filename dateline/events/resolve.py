@@ -55,8 +55,8 @@ class Clause:
     cues: frozenset[str]
     forcing: frozenset[int] = frozenset()  # starts of state parties that fire, charge, gas
     shooting: frozenset[int] = frozenset()  # those of them that fire or shoot
-    # reaches of the triggers left out as told in a relative clause of a party ('the men who
-    # had lobbed grenades killing 30'): their counts are not the sentence's event's
+    # reaches of the triggers left out as told in a relative clause of what someone had done
+    # ('the men who had lobbed grenades killing 30'): their counts are not the sentence's event's
     described: tuple[tuple[int, int], ...] = ()
 
     @property

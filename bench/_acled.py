@@ -193,17 +193,18 @@ class Tally:
 
     def macro_f1(self) -> float:
         labels = sorted(set(self.gold_types))
+        pairs = list(zip(self.gold_types, self.predicted_types, strict=True))
         scores = []
         for label in labels:
-            tp = sum(g == p == label for g, p in zip(self.gold_types, self.predicted_types))
-            fp = sum(p == label != g for g, p in zip(self.gold_types, self.predicted_types))
-            fn = sum(g == label != p for g, p in zip(self.gold_types, self.predicted_types))
+            tp = sum(g == p == label for g, p in pairs)
+            fp = sum(p == label != g for g, p in pairs)
+            fn = sum(g == label != p for g, p in pairs)
             scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
         return sum(scores) / len(scores) if scores else 0.0
 
     def confusion(self, title: str) -> list[str]:
         """Gold sub-event type by what was coded: each row's counts, most frequent first."""
-        pairs = Counter(zip(self.gold_types, self.predicted_types))
+        pairs = Counter(zip(self.gold_types, self.predicted_types, strict=True))
         totals = Counter(self.gold_types)
         lines = [f"[acled] {title}: sub-event type confusion (gold: right/all; coded instead)"]
         for gold, count in totals.most_common():

@@ -52,6 +52,7 @@ from dateline.model import (
 from dateline.nlp.actors import ActorLexicon
 from dateline.nlp.entities import main_armed_actors, party_entities
 from dateline.nlp.quantities import PART_WORDS
+from dateline.nlp.times import MONTH_NAMES, WEEKDAYS
 
 BACKGROUND_DAYS = 120
 PRECISION_CODE = {"day": 1, "week": 2, "month": 3}
@@ -117,6 +118,7 @@ class _Context:
     dated: bool = True  # the article has its own publication date
     # start of a running total of the killed or injured -> (actor, inter) of who caused it
     totals: dict[int, tuple[str, int]] = field(default_factory=dict)
+    narrative: list[TimeExpr] = field(default_factory=list)  # the day the report is telling
 
 
 def _inside(span: Span, start: int, end: int) -> bool:
@@ -138,10 +140,52 @@ def _main_place(places: tuple[Place, ...]) -> tuple[Place | None, Place | None]:
 
 
 def _clause_time(ctx: _Context, sentence: Span, hit: TriggerHit) -> TimeExpr | None:
+    """The time of a trigger's clause: a time told in the sentence's own words before one in
+    brackets ('Around 19 October 2020 (between 19 - 20 October)'), a day named before one
+    counted from the publication ('On 12 March, overnight, ...'), then the nearest."""
     times = [t for t in ctx.doc.times if _inside(sentence, t.start, t.end)]
     if not times:
         return None
-    return min(times, key=lambda t: abs(t.start - hit.start))
+    text = ctx.doc.clean_text
+    return min(times, key=lambda t: (_bracketed(text, sentence.start, t.start),
+                                     _from_publication(t), abs(t.start - hit.start)))
+
+
+def _bracketed(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` lies inside brackets opened after ``start``."""
+    before = text[start:at]
+    return before.count("(") > before.count(")")
+
+
+def _from_publication(time: TimeExpr) -> bool:
+    """A day counted from the publication ('overnight', 'yesterday', 'today'), not named by
+    its date or weekday."""
+    words = time.text.lower()
+    return time.precision == "day" and not any(c.isdigit() for c in words) and not any(
+        name in words for name in (*WEEKDAYS, *MONTH_NAMES))
+
+
+def _narrative(ctx: _Context, sentence: Span, clause: Clause) -> None:
+    """The day a report tells of: the time of the last sentence that tells a happening with a
+    day of its own ('On 13 September 2020, herders attacked a farmer. The farmer was disabled
+    by the assault.'), which a later sentence without a time of its own goes on telling."""
+    if not clause.hits:
+        return
+    time = _clause_time(ctx, sentence, clause.hits[0])
+    if time is not None and time.precision == "day" and time.value and (
+            time.direction != "future") and not _is_background(time, ctx):
+        ctx.narrative[:] = [time]
+
+
+def _told_day(ctx: _Context, sentence: Span) -> TimeExpr | None:
+    """The day the report is telling at a sentence without a time of its own: that of the
+    last sentence that told a happening with its day (:func:`_narrative`), else the last day
+    the report named before ('02 May. Riots in Cotonou resumed.')."""
+    if ctx.narrative:
+        return ctx.narrative[0]
+    named = [t for t in ctx.doc.times if t.end <= sentence.start and t.precision == "day"
+             and t.value and t.direction != "future" and not _is_background(t, ctx)]
+    return named[-1] if named else None
 
 
 def _is_background(time: TimeExpr | None, ctx: _Context) -> bool:
@@ -177,11 +221,15 @@ def _date_fields(time: TimeExpr | None, sentence_text: str, ctx: _Context) -> tu
 
 
 def _place_for(ctx: _Context, sentence: Span) -> Place | None:
+    """The event's place: the most precise place its sentence names (of two as precise, the
+    first named that is not the dateline's, where the reporter files from), within the
+    article's main place where it names no town; else the article's main place."""
     here = [p for p in ctx.doc.places
             if _inside(sentence, p.start, p.end) and p.role == "mention" and p.latitude is not None
             and p.country]
     if here:
-        best = min(here, key=lambda p: GEO_PRECISION[p.precision])
+        best = min(here, key=lambda p: (GEO_PRECISION[p.precision],
+                                        p.text == ctx.doc.dateline_place))
         main = ctx.main_place
         if GEO_PRECISION[best.precision] == 1 or main is None:
             return best
@@ -259,11 +307,11 @@ _GENERIC_INTER = {"police": 1, "military": 1, "armed": 3, "civilians": 7, "prote
 _CROWD = {"Protests": "protesters", "Riots": "rioters"}
 
 
-def _party_entities(ctx: _Context, clause: Clause, event_type: str
+def _party_entities(ctx: _Context, clause: Clause, event_type: str, country: str | None
                     ) -> tuple[list[Entity], dict[str, int]]:
-    """Unnamed parties of the clause as actors with ACLED's generic names, and their inter."""
+    """Unnamed parties of the clause as actors with ACLED's generic names of ``country``, and
+    their inter."""
     allowed = _PARTY_ROLES.get(event_type)
-    country = ctx.country_place.country if ctx.country_place else None
     out: list[Entity] = []
     inter: dict[str, int] = {}
     for party in clause.parties:
@@ -281,9 +329,11 @@ def _generic(ctx: _Context, kind: str, country: str | None) -> str:
 
 
 def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
-           spacy_doc: Any) -> _Sides:
+           spacy_doc: Any, where: Place | None = None) -> _Sides:
     """actor1 and actor2: named actors first, then the clause's unnamed parties (ACLED's
-    generic actors), then the article's main armed actors."""
+    generic actors of the country of the event's place ``where``, else of the article's),
+    then the article's main armed actors."""
+    country = _event_country(ctx, where)
     actors = [e for e in ctx.doc.entities if e.actor and _inside(sentence, e.start, e.end)]
     scope = relative_clause(spacy_doc, hit.start, hit.end)  # 'men who had lobbed grenades'
     if scope is not None:  # the noun and its clause hold the parties, roles towards the hit
@@ -295,7 +345,7 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
     roles = assign_roles(armed or actors, spacy_doc, trigger)
     actor1, actor2 = roles.actor1, roles.actor2
     event_type = ctx.resources.taxonomy.event_type_of(hit.sub_event_type)
-    generic, inter = _party_entities(ctx, clause, event_type)
+    generic, inter = _party_entities(ctx, clause, event_type, country)
     if generic and not (actor1 and actor2):
         acting = [e for e in generic if inter[e.actor or ""] != 7]  # civilians never act
         both = sorted([*(armed or actors), *acting], key=lambda e: e.start)
@@ -314,7 +364,6 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
     crowd = _CROWD.get(event_type)
     forces = clause.forces_acting() if crowd == "rioters" else None
     if forces is not None:  # 'police opened fire on the mob': who used force comes first
-        country = ctx.country_place.country if ctx.country_place else None
         actor1 = forces.actor or _generic(ctx, forces.kind, country)
         actor2 = _generic(ctx, "rioters", country)
         inter[actor1], inter[actor2] = forces.inter, 5
@@ -322,7 +371,6 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
         if inter.get(actor1) == 1 or _inter(ctx, actor1) in (1, 8):
             actor1, actor2 = "", actor1 if not actor2 or inter.get(actor2) in (5, 6) else actor2
         if not actor1:
-            country = ctx.country_place.country if ctx.country_place else None
             actor1 = _generic(ctx, crowd, country)
             inter[actor1] = _GENERIC_INTER[crowd]
         if actor2 == actor1:
@@ -332,7 +380,7 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
         event_type == "Explosions/Remote violence" and not actor2 and _CIVILIANS.search(text)
     )
     if civilians and not actor2:
-        actor2 = _civilians_actor(ctx)
+        actor2 = _civilians_actor(ctx, country)
     opponents = [a for a in ctx.main_actors if a not in (actor1, actor2)]
     borrowed = []
     if not actor1 and opponents and (actor2 or event_type != "Protests"):
@@ -348,8 +396,27 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
                   tuple(a for a in borrowed if a not in named))
 
 
-def _civilians_actor(ctx: _Context) -> str:
-    country = ctx.country_place.country if ctx.country_place else None
+def _dated(ctx: _Context, sides: _Sides, date: str) -> _Sides:
+    """The sides named as ACLED names them on the event's date: the Taliban before August
+    2021 ('Taliban', inter 2), a country's forces with the period of the regime in power
+    ('Military Forces of Benin (2016-)')."""
+    actors = ctx.resources.actors
+    (actor1, inter1), (actor2, inter2) = (actors.on(sides.roles.actor1, date),
+                                          actors.on(sides.roles.actor2, date))
+    roles = Roles(actor1, actor2, actors.on(sides.roles.assoc1, date)[0],
+                  actors.on(sides.roles.assoc2, date)[0])
+    borrowed = tuple(actors.on(name, date)[0] for name in sides.borrowed)
+    return _Sides(roles, inter1 or sides.inter1, inter2 or sides.inter2, borrowed)
+
+
+def _event_country(ctx: _Context, where: Place | None) -> str | None:
+    """The country of an event: its place's, else the article's."""
+    if where is not None and where.country:
+        return where.country
+    return ctx.country_place.country if ctx.country_place else None
+
+
+def _civilians_actor(ctx: _Context, country: str | None) -> str:
     actor = ctx.resources.actors.civilians(country) if country else None
     return actor.name if actor else "Civilians"
 
@@ -449,6 +516,9 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
     event_type = taxonomy.event_type_of(hit.sub_event_type)
     if time is None and event_type in story:
         date, time_precision, dated_by = story[event_type]
+    elif time is None and (told := _told_day(ctx, sentence)) is not None:
+        date, time_precision = _date_fields(told, text, ctx)
+        dated_by = told
     else:
         date, time_precision = _date_fields(time, text, ctx)
         dated_by = time if time is not None and time.value and time.precision in (
@@ -456,7 +526,7 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
     if time is not None and time.value:
         story[event_type] = (date, time_precision, dated_by)
     place = _place_for(ctx, sentence)
-    sides = _roles(ctx, sentence, hit, clause, spacy_doc)
+    sides = _dated(ctx, _roles(ctx, sentence, hit, clause, spacy_doc, place), date)
     roles, inter1, inter2 = sides.roles, sides.inter1, sides.inter2
     if hit.sub_event_type == "Attack" and inter1 in _ARMED_INTER and inter2 in _ARMED_INTER:
         # violence against civilians targets the unarmed: armed men killed by the forces, or
@@ -737,6 +807,7 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
             if hit is not None:
                 told.append(hit)
         _totals_of_violence_told(ctx, sentence, clause, spacy_doc)
+        _narrative(ctx, sentence, clause)
         told.extend(_state_killing_beside(ctx, sentence, clause, told, spacy_doc))
         lead = next((h for h in told if resources.taxonomy.event_type_of(h.sub_event_type)
                      in VIOLENT_TYPES), told[0] if told else None)

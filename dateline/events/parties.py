@@ -95,6 +95,9 @@ def generic_actor(actors: ActorLexicon, country_names: dict[str, str], kind: str
     police or military where the actor lexicon has them, else 'Police Forces of India' in
     ACLED's pattern; 'Civilians (Syria)', 'Rioters (India)'; without a country, the bare name."""
     if kind in STATE_KINDS:
+        regime = actors.state_name(country, kind) if country else None
+        if regime is not None:
+            return regime  # the period of the event's date is added by ActorLexicon.on
         forces = actors.state_forces(country, kind) if country else None
         if forces is not None:
             return forces.name

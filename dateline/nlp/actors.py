@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any, Literal
 
@@ -86,8 +86,10 @@ class ActorLexicon:
 
     def __init__(self, entries: list[_Entry], aliases: dict[str, list[_Alias]],
                  acronyms: dict[str, list[_Alias]], templates: dict[Template, _TemplateSpec],
-                 country_names: dict[str, str], country_codes: dict[str, str]) -> None:
+                 country_names: dict[str, str], country_codes: dict[str, str],
+                 states: StatePeriods | None = None) -> None:
         self._entries = entries
+        self._states = states or StatePeriods({}, {})
         self._aliases = aliases
         self._acronyms = acronyms
         self._templates = templates
@@ -138,7 +140,8 @@ class ActorLexicon:
             if role != "note":
                 for text in texts:
                     _index({"text": text}, _Alias(role=role, generic=True), aliases, acronyms)
-        return cls(entries, aliases, acronyms, templates, names, codes)
+        return cls(entries, aliases, acronyms, templates, names, codes,
+                   StatePeriods.load(names))
 
     @property
     def actors(self) -> tuple[Actor, ...]:
@@ -255,6 +258,28 @@ class ActorLexicon:
                 return replace(entry.actor, name=period.name, inter=inter)
         return entry.actor
 
+    def on(self, name: str, date: str) -> tuple[str, int | None]:
+        """ACLED's name of actor ``name`` on ``date`` (ISO), and its inter code where the period
+        changes it: an actor with periods of its own takes the period's name ('Taliban', inter
+        2, before 15 August 2021); a country's forces or government, named by the pattern
+        ('Military Forces of Benin', 'Police Forces of Afghanistan (2021-)'), take the period of
+        the regime in power (``state_periods.json``): 'Military Forces of Benin (2016-)'.
+        Any other name is returned as it is."""
+        if not name or not date:
+            return name, None
+        index = self._by_name.get(_key(name))
+        if index is not None and self._entries[index].periods:
+            actor = self.at(name, date)
+            return actor.name, actor.inter
+        dated = self._states.name_on(_FAMILY.sub("", name), date)
+        return (dated, None) if dated else (name, None)
+
+    def state_name(self, country: str, role: str) -> str | None:
+        """The name of a country's forces (role 'military' or 'police') without a period, where
+        the country's regimes are known: 'Military Forces of Benin'; None otherwise."""
+        code = self._code(country)
+        return self._states.base_name(code, role) if code else None
+
     def inter_in(self, actor: Actor, country: str | None) -> int:
         """The actor's inter code in an event in ``country``: state forces abroad are 8."""
         code = self._code(country)
@@ -317,6 +342,54 @@ class ActorLexicon:
         if strict and all(h.generic for h in hits) and len({family for _, family in pool}) > 1:
             return None
         return pool[0][0] if pool else None
+
+
+_BASES = {"military": "Military Forces", "police": "Police Forces", "government": "Government"}
+
+
+@dataclass(frozen=True)
+class StatePeriods:
+    """The regimes ACLED names a country's state actors after (``state_periods.json``):
+    'Military Forces of Benin (2016-)' on a date from 6 April 2016."""
+
+    periods: dict[str, tuple[_Period, ...]]  # ISO code -> periods, the label in ``name``
+    bases: dict[str, tuple[str, str]]  # folded 'military forces of benin' -> (code, base)
+    display: dict[str, str] = field(default_factory=dict)  # code -> 'the Ivory Coast'
+
+    @classmethod
+    def load(cls, country_names: dict[str, str]) -> StatePeriods:
+        """Read ``state_periods.json``; a state actor named with the country's name as ACLED,
+        GeoNames or the file spell it is recognised ('Military Forces of Ivory Coast' and
+        'Military Forces of the Ivory Coast')."""
+        data = _read_json("dateline.data", "state_periods.json")["countries"]
+        periods: dict[str, tuple[_Period, ...]] = {}
+        bases: dict[str, tuple[str, str]] = {}
+        display: dict[str, str] = {}
+        for code, item in data.items():
+            periods[code] = tuple(_Period(p["label"], p.get("from", ""), p.get("until", ""),
+                                          None) for p in item["periods"])
+            display[code] = item.get("state_name") or item["name"]
+            for name in {item["name"], display[code], country_names.get(code, item["name"])}:
+                for base in _BASES.values():
+                    bases[_key(f"{base} of {name}")] = (code, base)
+        return cls(periods, bases, display)
+
+    def base_name(self, code: str, role: str) -> str | None:
+        """'Military Forces of Benin' (role 'military'); None for a country not in the file."""
+        base = _BASES.get(role)
+        return f"{base} of {self.display[code]}" if base and code in self.display else None
+
+    def name_on(self, name: str, date: str) -> str | None:
+        """'Military Forces of Benin' on 2019-05-02 -> 'Military Forces of Benin (2016-)';
+        None where the name is no state actor's or no period holds the date."""
+        found = self.bases.get(_key(name))
+        if found is None:
+            return None
+        code, base = found
+        day = (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
+        label = next((p.name for p in self.periods[code]
+                      if (p.start or day) <= day < (p.until or "9999")), None)
+        return f"{base} of {self.display[code]} ({label})" if label else None
 
 
 def _entry(item: dict[str, Any], kind: str) -> _Entry:

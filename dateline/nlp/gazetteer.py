@@ -32,6 +32,7 @@ from dateline.nlp.gazetteer_names import (  # noqa: F401  (re-exported: the gaze
     name_key,
     strip_type_word,
 )
+from dateline.nlp.hierarchy import PlaceHierarchy
 
 _TOKEN = re.compile(r"[^\s-]+")
 
@@ -70,8 +71,10 @@ class Gazetteer:
 
     def __init__(self, columns: _Columns, countries: dict[str, _Country], index: Index,
                  loose: Index, automaton: Any, demonyms: dict[str, int] | None = None,
-                 abbreviations: frozenset[str] = frozenset()) -> None:
+                 abbreviations: frozenset[str] = frozenset(),
+                 hierarchy: PlaceHierarchy | None = None) -> None:
         self._cols = columns
+        self.hierarchy = hierarchy or PlaceHierarchy.load()
         self._countries = countries
         self._index = index
         self._loose = loose
@@ -93,7 +96,8 @@ class Gazetteer:
         collecting = gc.isenabled()
         gc.disable()  # a million new objects and no cycles among them: collections only cost time
         try:
-            return cls(*Builder(alternate_names_from).build())
+            hierarchy = PlaceHierarchy.load()
+            return cls(*Builder(alternate_names_from, hierarchy).build(), hierarchy=hierarchy)
         finally:
             if collecting:
                 gc.enable()

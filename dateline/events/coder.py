@@ -15,7 +15,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.events.combine import VIOLENT_TYPES, add_casualties, merge_same, rekeyed
+from dateline.events.combine import (
+    VIOLENT_TYPES,
+    add_casualties,
+    merge_same,
+    one_demonstration,
+    rekeyed,
+)
 from dateline.events.evidence import ValueSources, event_evidence
 from dateline.events.modality import skip_reason, told_in_past
 from dateline.events.parties import (
@@ -296,21 +302,24 @@ class _Sides:
 
 # Which unnamed parties may stand as an actor of an event type, and as what kind.
 _PARTY_ROLES: dict[str, dict[str, str]] = {
-    "Battles": {"police": "police", "military": "military", "armed": "armed"},
+    "Battles": {"police": "police", "military": "military", "armed": "armed",
+                "civilians": "communal"},  # farmers fighting herders: communal militias
     "Protests": {"protesters": "protesters", "civilians": "protesters", "police": "police",
                  "military": "military"},
     "Riots": {"rioters": "rioters", "protesters": "rioters", "police": "police",
               "military": "military", "civilians": "civilians", "armed": "armed"},
 }
 _GENERIC_INTER = {"police": 1, "military": 1, "armed": 3, "civilians": 7, "protesters": 6,
-                  "rioters": 5}
+                  "rioters": 5, "communal": 4}
+_ETHNIC_REACH = 25  # characters before a party where the ethnic group it belongs to is named
 _CROWD = {"Protests": "protesters", "Riots": "rioters"}
 
 
-def _party_entities(ctx: _Context, clause: Clause, event_type: str, country: str | None
+def _party_entities(ctx: _Context, clause: Clause, sub_event_type: str, country: str | None
                     ) -> tuple[list[Entity], dict[str, int]]:
     """Unnamed parties of the clause as actors with ACLED's generic names of ``country``, and
     their inter."""
+    event_type = ctx.resources.taxonomy.event_type_of(sub_event_type)
     allowed = _PARTY_ROLES.get(event_type)
     out: list[Entity] = []
     inter: dict[str, int] = {}
@@ -318,10 +327,32 @@ def _party_entities(ctx: _Context, clause: Clause, event_type: str, country: str
         kind = party.kind if allowed is None else allowed.get(party.kind)
         if party.actor or kind is None:
             continue
-        name = _generic(ctx, kind, country)
+        if event_type == "Riots" and kind == "civilians" and party.role == "1":
+            kind = "rioters"  # the residents who beat a thief are the mob
+        if kind == "communal" and (party.role == "2" or sub_event_type != "Armed clash"):
+            continue  # civilians are a militia only where they fight
+        group = _ethnic_group(ctx, party) if kind in ("communal", "armed") and country else None
+        if group is not None and country:
+            militia = ctx.resources.actors.ethnic_militia(group, country)
+            name, inter[militia.name] = militia.name, militia.inter
+        else:
+            name = _generic(ctx, kind, country)
+            inter[name] = _GENERIC_INTER[kind]
         out.append(Entity(party.start, party.end, party.text, "PARTY", name))
-        inter[name] = _GENERIC_INTER[kind]
     return out, inter
+
+
+def _ethnic_group(ctx: _Context, party: Party) -> str | None:
+    """The ethnic group a fighting party belongs to, named in it or right before it ('Fulani
+    pastoralists', 'Bariba farmers', 'the Fulanis'): its militia is the actor."""
+    text = ctx.doc.clean_text
+    spans = ctx.resources.cues.cue_spans("ethnic", text, max(0, party.start - _ETHNIC_REACH),
+                                         party.end)
+    if not spans:
+        return None
+    start, end = spans[-1]
+    word = text[start:end]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _generic(ctx: _Context, kind: str, country: str | None) -> str:
@@ -345,7 +376,7 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
     roles = assign_roles(armed or actors, spacy_doc, trigger)
     actor1, actor2 = roles.actor1, roles.actor2
     event_type = ctx.resources.taxonomy.event_type_of(hit.sub_event_type)
-    generic, inter = _party_entities(ctx, clause, event_type, country)
+    generic, inter = _party_entities(ctx, clause, hit.sub_event_type, country)
     if generic and not (actor1 and actor2):
         acting = [e for e in generic if inter[e.actor or ""] != 7]  # civilians never act
         both = sorted([*(armed or actors), *acting], key=lambda e: e.start)
@@ -381,6 +412,8 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
     )
     if civilians and not actor2:
         actor2 = _civilians_actor(ctx, country)
+    if event_type == "Battles" and actor1 and not actor2:
+        actor2 = _other_side(generic, actor1, inter)  # 'farmers and herders clashed'
     opponents = [a for a in ctx.main_actors if a not in (actor1, actor2)]
     borrowed = []
     if not actor1 and opponents and (actor2 or event_type != "Protests"):
@@ -407,6 +440,17 @@ def _dated(ctx: _Context, sides: _Sides, date: str) -> _Sides:
                   actors.on(sides.roles.assoc2, date)[0])
     borrowed = tuple(actors.on(name, date)[0] for name in sides.borrowed)
     return _Sides(roles, inter1 or sides.inter1, inter2 or sides.inter2, borrowed)
+
+
+def _other_side(generic: list[Entity], actor1: str, inter: dict[str, int]) -> str:
+    """In a fight between two unnamed groups, the second group, though ACLED may name both
+    alike ('Unidentified Communal Militia (Benin)' against 'Unidentified Communal Militia
+    (Benin)'): the armed party told after the first one named as actor1."""
+    first = next((i for i, e in enumerate(generic) if e.actor == actor1), None)
+    if first is None:
+        return ""
+    return next((e.actor or "" for e in generic[first + 1:]
+                 if inter.get(e.actor or "") in (2, 3, 4)), "")
 
 
 def _event_country(ctx: _Context, where: Place | None) -> str | None:
@@ -833,5 +877,6 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
     quantities = tuple(dataclasses.replace(q, actor=ctx.totals[q.start][0],
                                            inter=ctx.totals[q.start][1])
                        if q.start in ctx.totals else q for q in doc.quantities)
-    return dataclasses.replace(doc, events=tuple(merge_same(events)), watch=tuple(watch),
+    return dataclasses.replace(doc, events=tuple(one_demonstration(merge_same(events))),
+                               watch=tuple(watch),
                                quantities=quantities)

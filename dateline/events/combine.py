@@ -15,12 +15,19 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 
+from dateline.events.taxonomy import interaction
 from dateline.model import Event, Evidence, evidence_fields, union_evidence
 
 # Event types whose casualties a later sentence may report without naming who caused them.
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians",
                            "Riots"})
 FORCE_ON_PROTESTS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+# A demonstration's course, from the mildest: ACLED codes one event per demonstration, at its most
+# serious (demonstrators turning violent make it a riot; force on them an intervention).
+DEMONSTRATION = ("Peaceful protest", "Protest with intervention",
+                 "Excessive force against protesters", "Violent demonstration")
+_CROWDS = frozenset({5, 6})  # rioters, protesters
+_STATE = frozenset({1, 8})
 
 
 def merge_same(events: list[Event]) -> list[Event]:
@@ -108,3 +115,63 @@ def add_casualties(events: list[Event], evidence: Evidence, injured: int = 0,
             event.evidence, (dataclasses.replace(evidence, fields=fields),)),
         injured=event.injured or injured, fatalities=event.fatalities or killed)
     return True
+
+
+def one_demonstration(events: list[Event]) -> list[Event]:
+    """A demonstration told over several sentences is one event, as ACLED codes it: the
+    protest, the stones thrown and the police's tear gas on the same day at the same place are
+    one record at the most serious course told (a Violent demonstration where the crowd turned
+    violent: rioters against the forces that intervened; Excessive force against protesters;
+    a Protest with intervention: protesters against the forces), with every mention's evidence.
+    An arrest of the crowd makes the protest one with intervention and stays a record of its
+    own; so does a riot where the forces are the ones that used force ('police opened fire on
+    the mob'), which is not merged into the crowd's."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, event in enumerate(events):
+        if event.sub_event_type in DEMONSTRATION:
+            groups.setdefault((event.event_date, event.location), []).append(i)
+    merged: dict[int, Event] = {}
+    dropped: set[int] = set()
+    for (date, location), members in groups.items():
+        told = [events[i] for i in members]
+        force = [e for e in told if e.event_type == "Riots" and e.inter1 in _STATE]
+        arrests = [e for e in events if e.sub_event_type == "Arrests" and e.inter2 in _CROWDS
+                   and (e.event_date, e.location) == (date, location)]
+        if force or len(members) + len(arrests) < 2:
+            continue
+        merged[members[0]] = _demonstration(told, arrests)
+        dropped.update(members[1:])
+    return [merged.get(i, e) for i, e in enumerate(events) if i not in dropped]
+
+
+def _demonstration(told: list[Event], arrests: list[Event]) -> Event:
+    rank = max(DEMONSTRATION.index(e.sub_event_type) for e in told)
+    if arrests:
+        rank = max(rank, 1)  # demonstrators arrested: an intervention
+    sub_event_type = DEMONSTRATION[rank]
+    first = told[0]
+    crowd = next((e for e in told if e.sub_event_type == sub_event_type), first)
+    forces = [(a, i) for e in (*told, *arrests)  # the police, or an armed group that rules
+              for a, i in ((e.actor1, e.inter1), (e.actor2, e.inter2))
+              if a and i and i not in _CROWDS and i != 7]
+    forces.sort(key=lambda side: side[1] not in _STATE)
+    demonstrators = next(((a, i) for a, i in ((crowd.actor1, crowd.inter1),
+                                              (crowd.actor2, crowd.inter2)) if i in _CROWDS),
+                         (crowd.actor1, crowd.inter1))
+    force = forces[0] if forces and rank else ("", 0)
+    sides = (force, demonstrators) if sub_event_type == DEMONSTRATION[2] else (
+        demonstrators, force)
+    (actor1, inter1), (actor2, inter2) = sides
+    evidence: tuple[Evidence, ...] = ()
+    for event in told:
+        evidence = union_evidence(evidence, event.evidence)
+    return dataclasses.replace(
+        first, event_type=crowd.event_type, disorder_type=crowd.disorder_type,
+        sub_event_type=sub_event_type, actor1=actor1, inter1=inter1, actor2=actor2,
+        inter2=inter2, assoc_actor_1="", assoc_actor_2="",
+        interaction=interaction(inter1, inter2),
+        civilian_targeting="", fatalities=max(e.fatalities for e in told),
+        injured=max(e.injured for e in told), displaced=max(e.displaced for e in told),
+        time_precision=min(e.time_precision for e in told),
+        confidence=round(min(0.95, max(e.confidence for e in told) + 0.05), 2),
+        evidence=evidence)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from dateline.events.triggers import _alternation
@@ -46,6 +46,7 @@ class ClauseCues:
 
     party_patterns: tuple[tuple[str, int, re.Pattern[str]], ...]
     cue_patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    armament: re.Pattern[str] | None = None  # 'equipped with machetes' right after a party
 
     @classmethod
     def load(cls) -> ClauseCues:
@@ -54,10 +55,15 @@ class ClauseCues:
         parties = tuple((kind, int(spec["inter"]), _alternation(spec["words"]))
                         for kind, spec in data["parties"].items())
         cues = tuple((name, _alternation(spec["words"])) for name, spec in data["cues"].items())
-        return cls(parties, cues)
+        spec = data["armament"]
+        armament = re.compile(
+            rf"\s*(?:,\s*)?(?:{_alternation(spec['words']).pattern})\s+(?:[\w-]+\s+){{0,3}}?"
+            rf"(?:{_alternation(spec['weapons']).pattern})", re.I)
+        return cls(parties, cues, armament)
 
     def parties(self, text: str, start: int = 0, end: int | None = None) -> list[Party]:
-        """Party words in text[start:end], in order; the longer wins where two overlap."""
+        """Party words in text[start:end], in order; the longer wins where two overlap. Civilians
+        said to carry weapons ('pastoralists equipped with blade weapons') are an armed party."""
         stop = len(text) if end is None else end
         found = [Party(m.start(), m.end(), m.group(), kind, inter)
                  for kind, inter, pattern in self.party_patterns
@@ -67,7 +73,13 @@ class ClauseCues:
         for party in found:
             if all(party.end <= k.start or k.end <= party.start for k in kept):
                 kept.append(party)
-        return sorted(kept, key=lambda p: p.start)
+        return sorted((self._armed(text, p) for p in kept), key=lambda p: p.start)
+
+    def _armed(self, text: str, party: Party) -> Party:
+        if party.kind not in ("civilians", "rioters") or self.armament is None or (
+                not self.armament.match(text, party.end)):
+            return party
+        return replace(party, kind="armed", inter=3)
 
     def cue_spans(self, name: str, text: str, start: int = 0, end: int | None = None
                   ) -> list[tuple[int, int]]:
@@ -84,9 +96,10 @@ class ClauseCues:
 
 
 _TEMPLATE = {"armed": "unidentified", "civilians": "civilians", "protesters": "protesters",
-             "rioters": "rioters"}
+             "rioters": "rioters", "communal": "communal"}
 _BARE = {"armed": "Unidentified Armed Group", "civilians": "Civilians",
-         "protesters": "Protesters", "rioters": "Rioters"}
+         "protesters": "Protesters", "rioters": "Rioters",
+         "communal": "Unidentified Communal Militia"}
 
 
 def generic_actor(actors: ActorLexicon, country_names: dict[str, str], kind: str,

@@ -156,14 +156,24 @@ def _violence(best: dict[str, TriggerHit], clause: Clause, taxonomy: Taxonomy
     if specific or any(s in out for s in ("Sexual violence", "Abduction/forced disappearance")):
         return out
     kinds = clause.kinds
-    acting = {p.kind for p in clause.parties if p.role == "1"}
+    acting = {p.kind for p in clause.parties if p.role == "1"} or _before(clause, attack)
     if clause.two_armed_sides():
         out["Armed clash"] = _as(attack, "Armed clash", 0.75)
     elif "rioters" in acting:
         out["Mob violence"] = _as(attack, "Mob violence", 0.7)
     elif acting & ARMED_KINDS:
         out["Attack"] = _as(attack, "Attack", 0.7 if "civilians" in kinds else 0.6)
+    elif "civilians" in acting:  # residents beating a thief, farmers wounding a herder: a mob
+        out["Mob violence"] = _as(attack, "Mob violence", 0.65)
     return out
+
+
+def _before(clause: Clause, hit: TriggerHit) -> set[str]:
+    """Where the parse names no one acting (the small model misreads 'a group of pastoralists
+    equipped with blades attacked ...'), the party told last before the act, if the parse
+    gives it no role either: news names the doer first."""
+    earlier = [p for p in clause.parties if p.end <= hit.start]
+    return {earlier[-1].kind} if earlier and earlier[-1].role is None else set()
 
 
 def _riot_clash(best: dict[str, TriggerHit], clause: Clause) -> dict[str, TriggerHit]:
@@ -193,6 +203,15 @@ def _rank(hit: TriggerHit, taxonomy: Taxonomy) -> tuple[int, float]:
     return taxonomy.specificity(hit.sub_event_type, hit.weight), hit.weight + territory
 
 
+def _mob_killing(by_type: dict[str, TriggerHit], clause: Clause) -> bool:
+    """'residents lynched and burned to death a thief': the killing is the mob's violence, not
+    an Attack of its own, where no armed or state party acts in the clause."""
+    riot = by_type.get("Riots")
+    acting = {p.kind for p in clause.parties if p.role == "1"}
+    return riot is not None and riot.sub_event_type == "Mob violence" and not (
+        acting & ARMED_KINDS)
+
+
 def choose(clause: Clause, taxonomy: Taxonomy) -> list[TriggerHit]:
     """The strongest sub-event type of each event type the clause signals, in text order."""
     best = _strongest_by_sub(_outside_parties(clause.hits, clause.parties))
@@ -208,6 +227,7 @@ def choose(clause: Clause, taxonomy: Taxonomy) -> list[TriggerHit]:
     vac = by_type.get("Violence against civilians")
     if vac is not None and vac.sub_event_type == "Attack" and (
             "Explosions/Remote violence" in by_type or not clause.kinds & {"civilians", "armed",
-                                                                            "police", "military"}):
+                                                                            "police", "military"}
+            or _mob_killing(by_type, clause)):
         del by_type["Violence against civilians"]
     return sorted(by_type.values(), key=lambda h: h.start)

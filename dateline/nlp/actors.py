@@ -27,8 +27,9 @@ from dateline.errors import DatelineError
 from dateline.model import Actor
 from dateline.nlp.gazetteer import fold
 
-Template = Literal["civilians", "protesters", "rioters", "unidentified"]
-TEMPLATES: tuple[Template, ...] = ("civilians", "protesters", "rioters", "unidentified")
+Template = Literal["civilians", "protesters", "rioters", "unidentified", "communal"]
+TEMPLATES: tuple[Template, ...] = ("civilians", "protesters", "rioters", "unidentified",
+                                   "communal")
 _TemplateSpec = tuple[str, int, tuple[str, ...]]  # name pattern, inter code, aliases
 _FAMILY = re.compile(r"\s*\([^)]*\)$")
 
@@ -41,6 +42,7 @@ class GenericActors:
     protesters: Actor
     rioters: Actor
     unidentified: Actor
+    communal: Actor
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,10 @@ class ActorLexicon:
     def __init__(self, entries: list[_Entry], aliases: dict[str, list[_Alias]],
                  acronyms: dict[str, list[_Alias]], templates: dict[Template, _TemplateSpec],
                  country_names: dict[str, str], country_codes: dict[str, str],
-                 states: StatePeriods | None = None) -> None:
+                 states: StatePeriods | None = None,
+                 ethnic: tuple[str, int] = ("{group} Ethnic Militia ({country})", 4)) -> None:
         self._entries = entries
+        self._ethnic = ethnic
         self._states = states or StatePeriods({}, {})
         self._aliases = aliases
         self._acronyms = acronyms
@@ -140,8 +144,9 @@ class ActorLexicon:
             if role != "note":
                 for text in texts:
                     _index({"text": text}, _Alias(role=role, generic=True), aliases, acronyms)
+        ethnic = generic["templates"]["ethnic"]
         return cls(entries, aliases, acronyms, templates, names, codes,
-                   StatePeriods.load(names))
+                   StatePeriods.load(names), (ethnic["name"], int(ethnic["inter"])))
 
     @property
     def actors(self) -> tuple[Actor, ...]:
@@ -231,6 +236,15 @@ class ActorLexicon:
 
     def unidentified(self, country: str) -> Actor:
         return self.generic(country).unidentified
+
+    def ethnic_militia(self, group: str, country: str) -> Actor:
+        """ACLED's identity militia of an ethnic group in a country: 'Fulani Ethnic Militia
+        (Benin)'."""
+        code = self._code(country)
+        label = self._country_names.get(code, country.strip()) if code else country.strip()
+        pattern, inter = self._ethnic
+        return Actor(pattern.format(group=group, country=label), inter, code, (),
+                     "ACLED identity militia named after the ethnic group and the country")
 
     def state_forces(self, country: str, role: str = "military") -> Actor | None:
         """The military (or police, ``role='police'``) of a country, where the lexicon has it."""

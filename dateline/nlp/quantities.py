@@ -10,8 +10,10 @@ where the sentence gives no other count of the dead.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Iterable
+from importlib import resources
 
 from dateline.model import Quantity
 
@@ -94,17 +96,12 @@ _LEFT_HOME = re.compile(
     r"besieged|city|town|village|area|region|country)|out of the (?:enclave|pocket|besieged|"
     r"city|town|village|area|region))\b", re.I)
 _CLAUSE_REACH = 120
-# Singular nouns for a person; 'a' or 'an' and up to three words before one ('a 22-year-old
-# man', 'a police constable', 'a Bharatiya Janata Party worker': a party or group named in
-# front of its member).
-_PERSON = (r"man|woman|boy|girl|youth|child|infant|baby|teenager|person|student|supporter|"
-           r"worker|labou?rer|farmer|villager|resident|civilian|protester|demonstrator|"
-           r"activist|leader|member|policeman|policewoman|constable|officer|soldier|jawan|"
-           r"trooper|guard|fighter|militant|rebel|shopkeeper|vendor|trader|driver|passer-?by|"
-           r"bystander|pedestrian|journalist|reporter|teacher|doctor|nurse|priest|imam|monk|"
-           r"pilgrim|worshipp?er|refugee|migrant|local|son|daughter|brother|sister|father|"
-           r"mother|husband|wife|victim|gangster|criminal|suspect|rioter|looter|arsonist|"
-           r"miscreant|attacker|assailant|gunman|terrorist")
+# Singular nouns for a person (dateline/data/people.json); 'a' or 'an' and up to three words
+# before one ('a 22-year-old man', 'a police constable', 'a Bharatiya Janata Party worker': a
+# party or group named in front of its member).
+_PERSON = "|".join(re.escape(word).replace(r"\-", "-?") for word in sorted(
+    set(json.loads(resources.files("dateline.data").joinpath("people.json").read_text("utf-8"))[
+        "singular"]), key=len, reverse=True))
 # 'a youth', 'the boy', 'his son', 'my brother', 'a 20-year-old': one person ('the' and a
 # possessive name one known person; 'the boy' after 'a boy was shot' is a restatement, which
 # joins its event).
@@ -114,7 +111,9 @@ _KILLED_AFTER = (r" (?:(?:was|is|has been|had been|has|had|got) )?(?:killed|shot
                  r"lynched|(?:shot|stabbed|beaten|hacked|burnt|burned|charred) to death|"
                  r"(?:burnt|burned) alive|died|"
                  r"succumbed)\b")
-_KILLED_BEFORE = r"\b(?:killing|killed|shot dead|gunned down|murdered|lynched|slew|slaying) "
+_KILLED_BEFORE = (r"\b(?:killing|killed|shot dead|gunned down|murdered|lynched|slew|slaying|"
+                  r"(?:burnt|burned|beaten|stabbed|hacked|stoned) to death|(?:burnt|burned) alive|"
+                  r"assassinated|beheaded) ")
 _NAMED_KILLED_AFTER = re.compile(rf"(?:,[^,.;:]{{1,40}},)?{_KILLED_AFTER}", re.I)
 _KILLED_BEFORE_NAME = re.compile(rf"{_KILLED_BEFORE}$", re.I)
 _SINGULAR_KILLED = re.compile(rf"(?P<a>{_ONE_VICTIM})(?={_KILLED_AFTER})|"

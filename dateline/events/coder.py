@@ -329,9 +329,11 @@ def _party_entities(ctx: _Context, clause: Clause, sub_event_type: str, country:
             continue
         if event_type == "Riots" and kind == "civilians" and party.role == "1":
             kind = "rioters"  # the residents who beat a thief are the mob
-        if kind == "communal" and (party.role == "2" or sub_event_type != "Armed clash"):
-            continue  # civilians are a militia only where they fight
+        if kind == "communal" and sub_event_type != "Armed clash":
+            continue  # civilians are a militia only where they fight, not in a town retaken
         group = _ethnic_group(ctx, party) if kind in ("communal", "armed") and country else None
+        if kind in STATE_KINDS:  # 'Afghan forces', 'Beninese soldiers': that country's forces
+            country = _nationality(ctx, party) or country
         if group is not None and country:
             militia = ctx.resources.actors.ethnic_militia(group, country)
             name, inter[militia.name] = militia.name, militia.inter
@@ -340,6 +342,13 @@ def _party_entities(ctx: _Context, clause: Clause, sub_event_type: str, country:
             inter[name] = _GENERIC_INTER[kind]
         out.append(Entity(party.start, party.end, party.text, "PARTY", name))
     return out, inter
+
+
+def _nationality(ctx: _Context, party: Party) -> str | None:
+    """The country a nationality right before a party names ('Afghan forces', 'Beninese
+    soldiers', 'the Nigerian army'): the places module reads it as the party's origin."""
+    return next((p.country for p in ctx.doc.places if p.role == "origin" and p.country
+                 and 0 <= party.start - p.end <= 1), None)
 
 
 def _ethnic_group(ctx: _Context, party: Party) -> str | None:

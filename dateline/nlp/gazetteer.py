@@ -30,6 +30,7 @@ from dateline.nlp.gazetteer_names import (  # noqa: F401  (re-exported: the gaze
     fold,
     loose_keys,
     name_key,
+    skeleton,
     strip_type_word,
 )
 from dateline.nlp.hierarchy import PlaceHierarchy
@@ -83,6 +84,10 @@ class Gazetteer:
         self._abbreviations = abbreviations
         self._country_rows = {columns.countries[i]: i for i in range(len(columns.names))
                               if columns.kinds[i] == 0}
+        self._skeletons: dict[str, list[int]] = {}  # consonant skeleton -> province, district
+        for row in range(len(columns.names)):
+            if columns.kinds[row] in (1, 2):
+                self._skeletons.setdefault(skeleton(columns.names[row]), []).append(row)
 
     @classmethod
     def load(cls, alternate_names_from: Literal[500, 1000, 5000, 15000] = 5000) -> Gazetteer:
@@ -136,6 +141,14 @@ class Gazetteer:
         if near is not None:
             rows = [r for r in rows if self._distance(r, near) <= NEAR_KM] or rows
         return self._entry(rows[0]) if rows else None
+
+    def areas_like(self, name: str) -> list[GazetteerEntry]:
+        """Provinces and districts whose name is spelt like ``name`` but for its vowels and
+        the letters transliteration varies ('Urozgan' is Uruzgan, 'Atacora' Atakora): a last
+        resort for a name given as a container, where the exact lookup finds nothing."""
+        key = skeleton(name)
+        rows = self._skeletons.get(key, []) if len(key) >= 4 else []
+        return [self._entry(r) for r in rows if fold(self._cols.names[r])[:1] == fold(name)[:1]]
 
     def country_names(self) -> dict[str, str]:
         """ISO 3166 alpha-2 code -> country name, for every country the gazetteer knows."""

@@ -127,3 +127,14 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     h = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_SKELETON_LETTERS = str.maketrans({"c": "k", "q": "k", "z": "z", "j": "j"})
+
+
+def skeleton(name: str) -> str:
+    """A name's consonants as transliterations agree on them: folded, 'c' and 'q' as 'k', no
+    vowels, 'h', 'w' or 'y', no doubled letters ('Uruzgan' and 'Urozgan' -> 'rzgn')."""
+    letters = [c for c in fold(name).translate(_SKELETON_LETTERS) if c.isalpha()
+               and c not in "aeiouhwy"]
+    return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])

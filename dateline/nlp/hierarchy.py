@@ -206,7 +206,7 @@ def _chain(nested: Nested, gazetteer: Gazetteer, country: str | None
     outer: GazetteerEntry | None = None
     for i in reversed(range(len(nested.containers))):
         start, end, name = nested.containers[i]
-        entries = gazetteer.lookup(name)
+        entries = gazetteer.lookup(name) or gazetteer.areas_like(name)
         areas = [e for e in entries if e.kind in _CONTAINER_KINDS]
         towns = [e for e in entries if e.kind == "city"]
         pool = towns + areas if nested.inside == "town" and i == 0 else areas + towns
@@ -224,9 +224,10 @@ def resolve(nested: Nested, gazetteer: Gazetteer, country: str | None,
             known_place: bool = False) -> Resolved | None:
     """The entry a nested place means, inside its containers; None where no container is
     known, or (``consistent_only``) where the place is not found inside them. A place the
-    gazetteer lacks falls back to the smallest container known only on good evidence that
-    it is a place: two containers that agree, a type word, or ``known_place`` (a model's
-    place entity), so that 'Dozhd (Rain)' or 'Musir (Mike de Kock)' place nothing."""
+    gazetteer lacks there falls back to the smallest container known only on good evidence
+    that it lies there: two containers that agree, a type word ('Chora and Tarinkot districts,
+    Urozgan'; Chora, Greece, is no district of Urozgan), or ``known_place`` (a model's place
+    entity named nowhere else), so that 'Dozhd (Rain)' or 'Arizona (Ayton)' place nothing."""
     spans = tuple(c for c in _chain(nested, gazetteer, country) if c is not None)
     known = [entry for _, _, entry in spans]
     if not known:
@@ -238,8 +239,8 @@ def resolve(nested: Nested, gazetteer: Gazetteer, country: str | None,
         if found is not None:
             return Resolved(found, False, spans, len(known) + 1)
     elsewhere = bool(gazetteer.lookup(nested.text))  # a namesake abroad: 'Arizona (Ayton)'
-    if nested.consistent_only or not (len(known) >= 2 or (
-            not elsewhere and (nested.typed or known_place))):
+    if nested.consistent_only or not (len(known) >= 2 or nested.typed or (
+            not elsewhere and known_place)):
         return None
     placed = next((e for e in known if e.latitude is not None), None)
     return Resolved(placed, True, spans, len(known)) if placed is not None else None

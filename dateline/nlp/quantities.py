@@ -30,7 +30,7 @@ VAGUE = {"dozens": 12, "dozens of": 12, "hundreds": 100, "hundreds of": 100, "th
          "several thousand": 1000, "tens of thousands of": 10000, "many": 3, "a number of": 3,
          "numerous": 3, "scores": 20}
 MEASURES = [
-    ("killed", r"killed|killing|dead|deaths?|died|lives|bodies|fatalities|slain|massacred|"
+    ("killed", r"killed|killing|kills?|dead|deaths?|died|lives|bodies|fatalities|slain|massacred|"
                r"executed|perished|succumbed|fell to (?:[\w']+ ){0,2}bullets?|"
                r"(?:burnt|burned) alive|(?:burnt|burned|charred|hacked|stabbed|beaten|lynched) "
                r"to death"),

@@ -84,7 +84,9 @@ def test_triggers_cover_every_sub_event_type(taxonomy: Taxonomy) -> None:
     for sub, spec in table.items():
         assert spec["note"].strip(), sub
         triggers = spec["triggers"]
-        assert 10 <= len(triggers) <= 50, sub
+        # a list, not a corpus: Attack, the widest sub-event type (every way of killing or
+        # hurting someone, in English and translated), is the longest at about fifty
+        assert 10 <= len(triggers) <= 60, sub
         texts = [t["text"] for t in triggers]
         assert len(texts) == len(set(texts)), sub
         assert all(0 < t["weight"] <= 1 for t in triggers), sub

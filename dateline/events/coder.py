@@ -321,6 +321,7 @@ def _party_entities(ctx: _Context, clause: Clause, sub_event_type: str, country:
     their inter."""
     event_type = ctx.resources.taxonomy.event_type_of(sub_event_type)
     allowed = _PARTY_ROLES.get(event_type)
+    armed = any(p.kind in ARMED_KINDS | {"rioters"} for p in clause.parties)  # civilians: victims
     out: list[Entity] = []
     inter: dict[str, int] = {}
     for party in clause.parties:
@@ -329,12 +330,15 @@ def _party_entities(ctx: _Context, clause: Clause, sub_event_type: str, country:
             continue
         if event_type == "Riots" and kind == "civilians" and party.role == "1":
             kind = "rioters"  # the residents who beat a thief are the mob
-        if kind == "communal" and sub_event_type != "Armed clash":
+        if event_type == "Violence against civilians" and kind == "civilians" and not armed and (
+                party.role == "1" or (party.role is None and party is _first_before(clause))):
+            kind = "communal"  # farmers who attacked a Fulani camp: a communal militia
+        if kind == "communal" and event_type == "Battles" and sub_event_type != "Armed clash":
             continue  # civilians are a militia only where they fight, not in a town retaken
-        group = _ethnic_group(ctx, party) if kind in ("communal", "armed") and country else None
+        group = party.group if kind in ("communal", "armed") and country else None
         if kind in STATE_KINDS:  # 'Afghan forces', 'Beninese soldiers': that country's forces
             country = _nationality(ctx, party) or country
-        if group is not None and country:
+        if group and country:
             militia = ctx.resources.actors.ethnic_militia(group, country)
             name, inter[militia.name] = militia.name, militia.inter
         else:
@@ -342,6 +346,11 @@ def _party_entities(ctx: _Context, clause: Clause, sub_event_type: str, country:
             inter[name] = _GENERIC_INTER[kind]
         out.append(Entity(party.start, party.end, party.text, "PARTY", name))
     return out, inter
+
+
+def _first_before(clause: Clause) -> Party | None:
+    """The party told first in a clause whose act the parse did not tie to anyone."""
+    return clause.parties[0] if clause.parties else None
 
 
 def _nationality(ctx: _Context, party: Party) -> str | None:
@@ -683,7 +692,8 @@ def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
         if entity.actor and inter and _inside(sentence, entity.start, entity.end):
             named.append(Party(entity.start, entity.end, entity.text, KIND_OF_INTER[inter],
                                inter, entity.actor))
-    words = [p for p in cues.parties(text, sentence.start, sentence.end)
+    words = [dataclasses.replace(p, group=_ethnic_group(ctx, p) or "")
+             for p in cues.parties(text, sentence.start, sentence.end)
              if all(p.end <= n.start or n.end <= p.start for n in named)]
     hits, described = _less_descriptions(
         tuple(ctx.resources.triggers.find(text, sentence.start, sentence.end)),

@@ -38,6 +38,7 @@ class Party:
     inter: int
     actor: str = ""  # the named actor, where the actor lexicon found one
     role: str | None = None  # '1' acting, '2' acted on, as the parse says; None unknown
+    group: str = ""  # the ethnic group the party belongs to, named in or before it ('Fulani')
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,8 @@ def _violence(best: dict[str, TriggerHit], clause: Clause, taxonomy: Taxonomy
         out["Mob violence"] = _as(attack, "Mob violence", 0.7)
     elif acting & ARMED_KINDS:
         out["Attack"] = _as(attack, "Attack", 0.7 if "civilians" in kinds else 0.6)
+    elif "civilians" in acting and "settlement_target" in clause.cues:
+        out["Attack"] = _as(attack, "Attack", 0.65)  # farmers attacking a Fulani camp
     elif "civilians" in acting:  # residents beating a thief, farmers wounding a herder: a mob
         out["Mob violence"] = _as(attack, "Mob violence", 0.65)
     return out

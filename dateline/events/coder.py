@@ -86,6 +86,10 @@ _ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 # reach, so that a run-on 'sentence' of a thousand clauses pairs each party with its own words
 _NEAR = 300
 _MAX_TOLD = 8  # triggers of violence read for a sentence's running totals, at most
+# Strategic developments that one actor makes of itself: its only side is actor1, whatever the
+# parse says ('members of an armed group were seen', passive)
+_ONE_SIDED = frozenset({"Change to group/activity", "Headquarters or base established"})
+_LEAD = 7  # characters of one word before a time that opens a sentence ('On', 'Around')
 # Why a trigger tells no event of its own while the violence it names did happen: a running
 # total in its sentence is still that violence's ('77 deaths due to police firing so far').
 _TOLD_OF = frozenset({"cause of another happening", "habitual, not one happening",
@@ -148,13 +152,23 @@ def _main_place(places: tuple[Place, ...]) -> tuple[Place | None, Place | None]:
 def _clause_time(ctx: _Context, sentence: Span, hit: TriggerHit) -> TimeExpr | None:
     """The time of a trigger's clause: a time told in the sentence's own words before one in
     brackets ('Around 19 October 2020 (between 19 - 20 October)'), a day named before one
-    counted from the publication ('On 12 March, overnight, ...'), then the nearest."""
+    counted from the publication ('On 12 March, overnight, ...'), one that opens the sentence,
+    then the nearest."""
     times = [t for t in ctx.doc.times if _inside(sentence, t.start, t.end)]
     if not times:
         return None
     text = ctx.doc.clean_text
     return min(times, key=lambda t: (_bracketed(text, sentence.start, t.start),
-                                     _from_publication(t), abs(t.start - hit.start)))
+                                     _from_publication(t),
+                                     not _opens(text, sentence.start, t.start),
+                                     abs(t.start - hit.start)))
+
+
+def _opens(text: str, start: int, at: int) -> bool:
+    """Whether a time opens its sentence ('On 1 May 2019, in Kandi, rioters burned ... against
+    the election held on April 28'): the time of the whole sentence, not of a noun in it."""
+    lead = text[start:at].strip().lower()
+    return len(lead) <= _LEAD and lead.isalpha()
 
 
 def _bracketed(text: str, start: int, at: int) -> bool:
@@ -432,6 +446,8 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
         actor2 = _civilians_actor(ctx, country)
     if event_type == "Battles" and actor1 and not actor2:
         actor2 = _other_side(generic, actor1, inter)  # 'farmers and herders clashed'
+    if hit.sub_event_type in _ONE_SIDED and actor2 and not actor1:
+        actor1, actor2 = actor2, ""  # 'armed men were seen': the group that moved is actor1
     opponents = [a for a in ctx.main_actors if a not in (actor1, actor2)]
     borrowed = []
     if not actor1 and opponents and (actor2 or event_type != "Protests"):

@@ -1,0 +1,78 @@
+"""Whole records, as an analyst reads them: type, sides named as ACLED names them on the day,
+place, date and toll together. Texts written for these tests in the style of local reporting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dateline.model import Event, RawDoc
+
+
+def _records(pipeline: Any, text: str, published: str) -> list[Event]:
+    doc = pipeline.run(RawDoc(text, "text", "test", published=published)).document
+    assert doc is not None
+    return list(doc.events)
+
+
+def test_a_crowd_beating_a_thief_to_death_is_mob_violence(pipeline: Any) -> None:
+    [event] = _records(pipeline, "On 4 March 2021, a number of residents beat and killed a "
+                       "suspected thief at the market in Kandi (Kandi, Alibori).", "2021-03-05")
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Mob violence", "Rioters (Benin)", "Civilians (Benin)", 1)
+    assert (event.event_date, event.location, event.admin1) == ("2021-03-04", "Kandi", "Alibori")
+
+
+def test_farmers_attacking_a_camp_are_a_communal_militia(pipeline: Any) -> None:
+    [event] = _records(pipeline, "On 9 May 2021, a group of farmers attacked a Fulani camp near "
+                       "Segbana (Segbana, Alibori) and burned several huts.", "2021-05-10")
+    assert (event.sub_event_type, event.actor1, event.inter1) == (
+        "Attack", "Unidentified Communal Militia (Benin)", 4)
+
+
+def test_armed_men_seen_are_a_change_to_group_activity(pipeline: Any) -> None:
+    [event] = _records(pipeline, "On 2 June 2022, dozens of gunmen were seen on motorbikes near "
+                       "Porga (Materi, Atacora).", "2022-06-03")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Change to group/activity", "Unidentified Armed Group (Benin)", "")
+
+
+@pytest.mark.parametrize(("published", "actor", "inter"), [
+    ("2020-03-15", "Taliban", 2),  # a rebel group before it took Kabul
+    ("2022-03-15", "Military Forces of Afghanistan (2021-)", 1),
+])
+def test_actors_take_the_name_of_the_events_day(pipeline: Any, published: str, actor: str,
+                                                inter: int) -> None:
+    events = _records(pipeline, "The Taliban attacked a checkpoint in Garmsir district, Helmand "
+                      "province, on Monday.", published)
+    sides = {(e.actor1, e.inter1) for e in events} | {(e.actor2, e.inter2) for e in events}
+    assert (actor, inter) in sides
+
+
+def test_a_countrys_forces_named_by_nationality_with_the_regimes_period(pipeline: Any) -> None:
+    [event] = _records(pipeline, "On 8 February 2021, Beninese soldiers clashed with gunmen near "
+                       "Porga (Materi, Atacora).", "2021-02-09")
+    assert "Military Forces of Benin (2016-)" in (event.actor1, event.actor2)
+
+
+def test_a_demonstration_told_in_two_sentences_is_one_record(pipeline: Any) -> None:
+    events = _records(pipeline, "On 3 May 2021, hundreds of teachers marched in Parakou (Parakou, "
+                      "Borgou) to demand unpaid bonuses. Police fired tear gas to disperse the "
+                      "demonstrators.", "2021-05-04")
+    protests = [e for e in events if e.event_type in ("Protests", "Riots")]
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in protests] == [
+        ("Protest with intervention", "Protesters (Benin)", "Police Forces of Benin (2016-)")]
+
+
+def test_the_time_opening_a_sentence_is_its_events(pipeline: Any) -> None:
+    [event] = _records(pipeline, "On 1 May 2019, rioters burned the town hall of Kandi (Kandi, "
+                       "Alibori) in protest at the election held on April 28.", "2019-05-02")
+    assert event.event_date == "2019-05-01"
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_in_its_district(pipeline: Any) -> None:
+    [event] = _records(pipeline, "On 12 January 2022, gunmen abducted a herder in Gbessassi "
+                       "(Kalale, Borgou).", "2022-01-13")
+    assert (event.country, event.admin1, event.admin2) == ("Benin", "Borgou", "Kalale")
+    assert event.geo_precision in (1, 2)

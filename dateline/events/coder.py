@@ -89,6 +89,10 @@ _MAX_TOLD = 8  # triggers of violence read for a sentence's running totals, at m
 # Strategic developments that one actor makes of itself: its only side is actor1, whatever the
 # parse says ('members of an armed group were seen', passive)
 _ONE_SIDED = frozenset({"Change to group/activity", "Headquarters or base established"})
+# Cues read in the whole report, not only the clause: a fight the report tells with machetes
+# or with dead in another sentence is no brawl ('... clashed in Bante. Ten people were wounded
+# in the clashes. Security forces seized seven firearms.')
+_STORY_CUES = frozenset({"weapons", "deaths"})
 _LEAD = 7  # characters of one word before a time that opens a sentence ('On', 'Around')
 # Why a trigger tells no event of its own while the violence it names did happen: a running
 # total in its sentence is still that violence's ('77 deaths due to police firing so far').
@@ -436,8 +440,10 @@ def _roles(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause,
         if not actor1:
             actor1 = _generic(ctx, crowd, country)
             inter[actor1] = _GENERIC_INTER[crowd]
-        if actor2 == actor1:
+        if actor2 == actor1 and not _two_crowds(generic, actor1):
             actor2 = ""  # 'the protesters were arrested': the crowd is actor1, not both sides
+        if not actor2 and hit.sub_event_type == "Mob violence" and _two_crowds(generic, actor1):
+            actor2 = actor1  # 'farmers and herders fought each other': rioters against rioters
     text = ctx.doc.clean_text[sentence.start:sentence.end]
     civilians = event_type == "Violence against civilians" or (
         event_type == "Explosions/Remote violence" and not actor2 and _CIVILIANS.search(text)
@@ -474,6 +480,12 @@ def _dated(ctx: _Context, sides: _Sides, date: str) -> _Sides:
                   actors.on(sides.roles.assoc2, date)[0])
     borrowed = tuple(actors.on(name, date)[0] for name in sides.borrowed)
     return _Sides(roles, inter1 or sides.inter1, inter2 or sides.inter2, borrowed)
+
+
+def _two_crowds(generic: list[Entity], crowd: str) -> bool:
+    """Two groups of one crowd fighting each other ('farmers and herders fought each other'):
+    ACLED's rioters against rioters."""
+    return len({(e.start, e.end) for e in generic if e.actor == crowd}) >= 2
 
 
 def _other_side(generic: list[Entity], actor1: str, inter: dict[str, int]) -> str:
@@ -722,7 +734,8 @@ def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
     used = {p.start: [(s, e) for s, e in forces if abs(s - p.start) <= _NEAR
                       and role_for(spacy_doc, p.start, p.end, s, e) == "1"]
             for p in parties if p.kind in STATE_KINDS}
-    return Clause(hits, parties, cues.cues(text, sentence.start, sentence.end),
+    told = cues.cues(text, sentence.start, sentence.end) | (cues.cues(text) & _STORY_CUES)
+    return Clause(hits, parties, told,
                   forcing=frozenset(start for start, spans in used.items() if spans),
                   shooting=frozenset(start for start, spans in used.items()
                                      if any(_SHOOTING.search(text, s, e) for s, e in spans)),

@@ -197,6 +197,23 @@ def _riot_clash(best: dict[str, TriggerHit], clause: Clause) -> dict[str, Trigge
     return out
 
 
+def _brawl(best: dict[str, TriggerHit], clause: Clause) -> dict[str, TriggerHit]:
+    """Civilians fighting one another with no weapon named and no one killed ('farmers and
+    herders fought each other', 'two groups of taxi drivers fought over fees') is a brawl:
+    ACLED's Mob violence, rioters against rioters. With machetes or firearms, or with dead,
+    they fight as communal militias, an Armed clash. Not where an armed, state or rioting
+    party, a named actor or a military target is in the clause."""
+    clash = best.get("Armed clash")
+    kinds = clause.kinds
+    if clash is None or "civilians" not in kinds or kinds & (ARMED_KINDS | {"rioters"}) or any(
+            p.actor for p in clause.parties) or clause.cues & {
+            "military_target", "weapons", "deaths"}:
+        return best
+    out = {s: h for s, h in best.items() if s != "Armed clash"}
+    out["Mob violence"] = _as(clash, "Mob violence", max(clash.weight - 0.1, 0.65))
+    return out
+
+
 def _rank(hit: TriggerHit, taxonomy: Taxonomy) -> tuple[int, float]:
     """The codebook's order of specificity first (a chemical agent over the shells that
     carried it, a suicide bomber over the car bomb, aircraft over their missiles), then the
@@ -217,7 +234,8 @@ def _mob_killing(by_type: dict[str, TriggerHit], clause: Clause) -> bool:
 def choose(clause: Clause, taxonomy: Taxonomy) -> list[TriggerHit]:
     """The strongest sub-event type of each event type the clause signals, in text order."""
     best = _strongest_by_sub(_outside_parties(clause.hits, clause.parties))
-    best = _riot_clash(_violence(_protests(best, clause), clause, taxonomy), clause)
+    best = _brawl(_riot_clash(_violence(_protests(best, clause), clause, taxonomy), clause),
+                  clause)
     by_type: dict[str, TriggerHit] = {}
     for hit in best.values():
         event_type = taxonomy.event_type_of(hit.sub_event_type)

@@ -76,3 +76,15 @@ def test_a_village_the_gazetteer_lacks_is_placed_in_its_district(pipeline: Any) 
                        "(Kalale, Borgou).", "2022-01-13")
     assert (event.country, event.admin1, event.admin2) == ("Benin", "Borgou", "Kalale")
     assert event.geo_precision in (1, 2)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type", "actor2"), [
+    ("On 5 July 2021, farmers and herders fought each other over a damaged field in Kandi "
+     "(Kandi, Alibori).", "Mob violence", "Rioters (Benin)"),  # a brawl: rioters on both sides
+    ("On 5 July 2021, farmers and herders clashed with machetes over a damaged field in Kandi "
+     "(Kandi, Alibori).", "Armed clash", "Unidentified Communal Militia (Benin)"),
+])
+def test_civilians_fighting_brawl_or_militias(pipeline: Any, text: str, sub_event_type: str,
+                                              actor2: str) -> None:
+    [event] = _records(pipeline, text, "2021-07-06")
+    assert (event.sub_event_type, event.actor2) == (sub_event_type, actor2)

@@ -8,7 +8,9 @@ in the same run.
    See ``bench/_events_case.py``.
 2. IndiaPoliceEvents, one document in three (by id): sentence-level KILL, ARREST and FORCE (what the
    police did) from dateline's event records, P/R/F1 against keyword match; on the bench third
-   and, as ``ipe held-out``, on a third kept out of error analysis.
+   and, as ``ipe held-out``, on a third kept out of error analysis; both again with the cues of
+   the 2002 Indian register switched on (``triggers.json``'s 'registers': lathi charges,
+   dharnas, CRPF, jawans, miscreants; off by default), reported beside them, not gated.
    See ``bench/_events_ipe.py``.
 
 Both sets are research-only: read in place from ``../shared/eval``, never copied or shipped,
@@ -46,11 +48,17 @@ def run(ctx: BenchContext) -> SuiteResult:
     ipe_dir = ctx.shared / "eval" / "indiapoliceevents"
     files = [case_dir / case.FILE] + [ipe_dir / name for name in ipe.FILES]  # type: ignore[attr-defined]
     started = time.perf_counter()
-    pipeline = build_pipeline(Resources.load())
+    resources = Resources.load()
+    pipeline = build_pipeline(resources)
     case_outcome = case.evaluate(case_dir, pipeline, ctx.limit)  # type: ignore[attr-defined]
     ipe_outcome = ipe.evaluate(ipe_dir, pipeline, ctx.limit)  # type: ignore[attr-defined]
     held_out = ipe.evaluate(ipe_dir, pipeline, ctx.limit,  # type: ignore[attr-defined]
                             ipe.HELD_OUT)  # type: ignore[attr-defined]
+    # the same with the cues of the 2002 Indian register (triggers.json 'registers'), opt-in
+    general = build_pipeline(resources.with_registers(frozenset({"in-2002"})))
+    ipe_general = ipe.evaluate(ipe_dir, general, ctx.limit)  # type: ignore[attr-defined]
+    held_general = ipe.evaluate(ipe_dir, general, ctx.limit,  # type: ignore[attr-defined]
+                                ipe.HELD_OUT)  # type: ignore[attr-defined]
     result = SuiteResult("events", hash_files(files),
                          baseline_name="baseline (triggers alone / keywords)")
     for name, (ours, base) in case_outcome.scores().items():
@@ -65,6 +73,11 @@ def run(ctx: BenchContext) -> SuiteResult:
                                        base.precision, gated=False))
             result.scores.append(Score(f"{prefix} {label} recall", ours.recall, base.recall,
                                        gated=False))
+    for prefix, outcome in (("ipe with the in-2002 register", ipe_general),
+                            ("ipe held-out with the in-2002 register", held_general)):
+        for label in ipe.CLASSES:  # type: ignore[attr-defined]
+            ours, base = outcome.table(label)
+            result.scores.append(Score(f"{prefix} {label} F1", ours.f1, base.f1, gated=False))
     result.details += case_outcome.report() + ipe_outcome.report() + held_out.report()
     result.details.append(f"[events] {time.perf_counter() - started:.0f} s "
                           f"(models loaded once)")

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from dateline.clean import CleaningData, clean_document
 from dateline.errors import PipelineError
 from dateline.events.coder import CoderResources, code_events
+from dateline.events.parties import ClauseCues
 from dateline.events.taxonomy import Taxonomy
 from dateline.events.triggers import TriggerLexicon
 from dateline.model import Document, RawDoc
@@ -36,12 +37,26 @@ class Resources:
     coder: CoderResources
 
     @classmethod
-    def load(cls) -> Resources:
+    def load(cls, registers: frozenset[str] | None = None) -> Resources:
+        """Load everything; ``registers``: the register-specific cues to use (triggers.json's
+        'registers', e.g. 'in-2002'; None: those the DATELINE_REGISTERS environment variable
+        names, else none)."""
         gazetteer = Gazetteer.load()
         actors = ActorLexicon.load()
-        coder = CoderResources(Taxonomy.load(), TriggerLexicon.load(), actors,
-                               gazetteer.country_names())
-        return cls(load_spacy(), CleaningData.load(), gazetteer, coder)
+        return cls(load_spacy(), CleaningData.load(), gazetteer,
+                   coder_resources(actors, gazetteer.country_names(), registers))
+
+    def with_registers(self, registers: frozenset[str]) -> Resources:
+        """The same models and gazetteer with the event coder's cues of other registers."""
+        coder = self.coder
+        return dataclasses.replace(self, coder=coder_resources(
+            coder.actors, coder.country_names, registers))
+
+
+def coder_resources(actors: ActorLexicon, country_names: dict[str, str],
+                    registers: frozenset[str] | None) -> CoderResources:
+    return CoderResources(Taxonomy.load(), TriggerLexicon.load(registers), actors,
+                          country_names, ClauseCues.load(registers))
 
 
 def _clean(res: Resources) -> Component:

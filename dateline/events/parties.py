@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from importlib import resources
 
-from dateline.events.triggers import _alternation
+from dateline.events.triggers import _alternation, register_specs
 from dateline.nlp.actors import ActorLexicon
 
 STATE_KINDS = frozenset({"police", "military"})
@@ -50,12 +50,22 @@ class ClauseCues:
     armament: re.Pattern[str] | None = None  # 'equipped with machetes' right after a party
 
     @classmethod
-    def load(cls) -> ClauseCues:
+    def load(cls, registers: frozenset[str] | None = None) -> ClauseCues:
+        """The party words and cues of ``triggers.json``, with those of the registers in use
+        (:func:`~dateline.events.triggers.registers_in_use`)."""
         text = resources.files("dateline.data").joinpath("triggers.json").read_text("utf-8")
-        data = json.loads(text)["clause_cues"]
-        parties = tuple((kind, int(spec["inter"]), _alternation(spec["words"]))
+        whole = json.loads(text)
+        data = whole["clause_cues"]
+        extra = register_specs(whole, registers)
+
+        def words(section: str, name: str, base: list[str]) -> re.Pattern[str]:
+            more = [w for spec in extra for w in spec.get(section, {}).get(name, [])]
+            return _alternation(base + more)
+
+        parties = tuple((kind, int(spec["inter"]), words("parties", kind, spec["words"]))
                         for kind, spec in data["parties"].items())
-        cues = tuple((name, _alternation(spec["words"])) for name, spec in data["cues"].items())
+        cues = tuple((name, words("cues", name, spec["words"]))
+                     for name, spec in data["cues"].items())
         spec = data["armament"]
         armament = re.compile(
             rf"\s*(?:,\s*)?(?:{_alternation(spec['words']).pattern})\s+(?:[\w-]+\s+){{0,3}}?"

@@ -11,10 +11,13 @@ together when a word of each is near the other ('seized ... ammunition' is Disru
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
+
+from dateline.errors import DatelineError
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,26 @@ class Frame:
         return hits
 
 
+def registers_in_use(names: frozenset[str] | None) -> frozenset[str]:
+    """The registers to use: ``names`` where given, else those the environment variable
+    DATELINE_REGISTERS names (comma-separated), else none: the general vocabulary."""
+    if names is not None:
+        return names
+    chosen = os.environ.get("DATELINE_REGISTERS", "")
+    return frozenset(n.strip() for n in chosen.split(",") if n.strip() and n.strip() != "none")
+
+
+def register_specs(data: dict[str, Any], names: frozenset[str] | None) -> list[dict[str, Any]]:
+    """The sections of ``triggers.json``'s 'registers' in use (see :func:`registers_in_use`)."""
+    table = {k: v for k, v in data.get("registers", {}).items() if isinstance(v, dict)}
+    chosen = registers_in_use(names)
+    unknown = chosen - set(table)
+    if unknown:
+        raise DatelineError(f"unknown register {', '.join(sorted(unknown))}",
+                            f"choose from {', '.join(sorted(table))} (DATELINE_REGISTERS)")
+    return [table[n] for n in sorted(chosen)]
+
+
 KEY_CHARS = 3  # phrases are indexed by the first letters of their first word
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -125,7 +148,9 @@ class TriggerLexicon:
         self._frames = frames
 
     @classmethod
-    def load(cls) -> TriggerLexicon:
+    def load(cls, registers: frozenset[str] | None = None) -> TriggerLexicon:
+        """The lexicon of ``triggers.json`` with the triggers of the registers named (None:
+        those :func:`registers_in_use` says, by default none)."""
         text = resources.files("dateline.data").joinpath("triggers.json").read_text("utf-8")
         data = json.loads(text)
         body = data.get("sub_event_types", data)
@@ -135,6 +160,9 @@ class TriggerLexicon:
                 continue
             raw = spec.get("triggers", []) if isinstance(spec, dict) else spec
             table[sub] = _entries(raw)
+        for register in register_specs(data, registers):
+            for sub, raw in register.get("sub_event_types", {}).items():
+                table.setdefault(sub, []).extend(_entries(raw))
         frames = tuple(Frame.from_spec(item) for item in data.get("frames", {}).get("items", ()))
         return cls(table, frames)
 

@@ -14,6 +14,15 @@ from dateline.events.resolve import Clause
 from dateline.model import Event, Evidence, RawDoc
 
 
+@pytest.fixture(scope="module")
+def india_2002(resources):  # type: ignore[no-untyped-def]
+    """The pipeline with the cues of the 2002 Indian register on (police parties, jawans,
+    miscreants, lathi charges), which these police-report sentences are written in."""
+    from dateline.api import build_pipeline
+
+    return build_pipeline(resources.with_registers(frozenset({"in-2002"})))
+
+
 def _events(pipeline: Any, text: str, published: str = "2023-05-10") -> list[Any]:
     result = pipeline.run(RawDoc(text, "text", "test", published=published))
     assert result.document is not None, result.outcome.reason
@@ -61,7 +70,8 @@ def test_forces_acting_needs_a_word_of_force() -> None:
 
 def test_state_force_cues() -> None:
     cues = ClauseCues.load()
-    assert "state_force" in cues.cues("Police lathi-charged the crowd.")
+    assert "state_force" in ClauseCues.load(frozenset({"in-2002"})).cues(
+        "Police lathi-charged the crowd.")
     assert "state_force" in cues.cues("They fired 12 rounds in the air.")
     assert "state_force" not in cues.cues("The mob set fire to a bus.")
 
@@ -221,8 +231,8 @@ def test_deaths_from_police_fire_are_the_police_s_killing(pipeline: Any, text: s
     "in Nagpur on Friday.",
     "A constable opened fire on the rioters in Nagpur on Friday, killing one of them.",
 ])
-def test_a_police_party_and_a_constable_are_the_police(pipeline: Any, text: str) -> None:
-    events = _events(pipeline, text, "2002-03-05")
+def test_a_police_party_and_a_constable_are_the_police(india_2002: Any, text: str) -> None:
+    events = _events(india_2002, text, "2002-03-05")
     assert any(e.inter1 == 1 and e.fatalities == 1 for e in events), events
 
 
@@ -355,11 +365,11 @@ def test_statistics_are_running_totals_with_who_caused_them(pipeline: Any, text:
     assert totals[value] == inter
 
 
-def test_unidentified_men_and_miscreants_are_an_armed_party(pipeline: Any) -> None:
+def test_unidentified_men_and_miscreants_are_an_armed_party(india_2002: Any) -> None:
     for text in ("Two persons were killed when unidentified persons opened fire on them near "
                  "the bus stand on Monday, the police said.",
                  "Police sources said two persons were shot dead by miscreants on Monday."):
-        events = [e for e in _events(pipeline, text, "2002-03-05") if e.fatalities]
+        events = [e for e in _events(india_2002, text, "2002-03-05") if e.fatalities]
         assert [(e.sub_event_type, e.inter1, e.fatalities) for e in events] == [
             ("Attack", 3, 2)]
 

@@ -90,3 +90,24 @@ def test_triggers_cover_every_sub_event_type(taxonomy: Taxonomy) -> None:
         texts = [t["text"] for t in triggers]
         assert len(texts) == len(set(texts)), sub
         assert all(0 < t["weight"] <= 1 for t in triggers), sub
+
+
+def test_register_cues_are_opt_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 2002 Indian register (lathi charges, dharnas, jawans) is data kept apart from the
+    general vocabulary: off by default, on where asked for."""
+    from dateline.errors import DatelineError
+    from dateline.events.parties import ClauseCues
+    from dateline.events.triggers import TriggerLexicon
+
+    text = "Police resorted to a lathi charge to break up the dharna of CRPF jawans."
+    monkeypatch.delenv("DATELINE_REGISTERS", raising=False)
+    assert not {h.text for h in TriggerLexicon.load().find(text)} & {"lathi charge", "dharna"}
+    assert [p.text for p in ClauseCues.load().parties(text)] == ["Police"]
+    register = frozenset({"in-2002"})
+    assert {h.text for h in TriggerLexicon.load(register).find(text)} >= {"lathi charge",
+                                                                          "dharna"}
+    assert "jawans" in [p.text for p in ClauseCues.load(register).parties(text)]
+    monkeypatch.setenv("DATELINE_REGISTERS", "in-2002")
+    assert "dharna" in {h.text for h in TriggerLexicon.load().find(text)}
+    with pytest.raises(DatelineError):
+        TriggerLexicon.load(frozenset({"no-such-register"}))

@@ -354,13 +354,14 @@ def _party_entities(ctx: _Context, clause: Clause, sub_event_type: str, country:
         if kind == "communal" and event_type == "Battles" and sub_event_type != "Armed clash":
             continue  # civilians are a militia only where they fight, not in a town retaken
         group = party.group if kind in ("communal", "armed") and country else None
-        if kind in STATE_KINDS:  # 'Afghan forces', 'Beninese soldiers': that country's forces
-            country = _nationality(ctx, party) or country
-        if group and country:
-            militia = ctx.resources.actors.ethnic_militia(group, country)
+        home = country  # 'Afghan forces', 'Beninese soldiers': that country's forces
+        if kind in STATE_KINDS:
+            home = _nationality(ctx, party) or country
+        if group and home:
+            militia = ctx.resources.actors.ethnic_militia(group, home)
             name, inter[militia.name] = militia.name, militia.inter
         else:
-            name = _generic(ctx, kind, country)
+            name = _generic(ctx, kind, home)
             inter[name] = _GENERIC_INTER[kind]
         out.append(Entity(party.start, party.end, party.text, "PARTY", name))
     return out, inter

@@ -133,6 +133,7 @@ class _Context:
     # start of a running total of the killed or injured -> (actor, inter) of who caused it
     totals: dict[int, tuple[str, int]] = field(default_factory=dict)
     narrative: list[TimeExpr] = field(default_factory=list)  # the day the report is telling
+    story_cues: frozenset[str] = frozenset()  # _STORY_CUES the whole report has
 
 
 def _inside(span: Span, start: int, end: int) -> bool:
@@ -735,7 +736,7 @@ def _clause(ctx: _Context, sentence: Span, spacy_doc: Any) -> Clause:
     used = {p.start: [(s, e) for s, e in forces if abs(s - p.start) <= _NEAR
                       and role_for(spacy_doc, p.start, p.end, s, e) == "1"]
             for p in parties if p.kind in STATE_KINDS}
-    told = cues.cues(text, sentence.start, sentence.end) | (cues.cues(text) & _STORY_CUES)
+    told = cues.cues(text, sentence.start, sentence.end) | ctx.story_cues
     return Clause(hits, parties, told,
                   forcing=frozenset(start for start, spans in used.items() if spans),
                   shooting=frozenset(start for start, spans in used.items()
@@ -881,7 +882,7 @@ def code_events(doc: Document, spacy_doc: Any, resources: CoderResources) -> Doc
     town, country = _main_place(doc.places)
     ctx = _Context(doc, resources, published,
                    tuple(main_armed_actors(list(doc.entities), resources.actors)), town, country,
-                   dated)
+                   dated, story_cues=resources.cues.cues(doc.clean_text) & _STORY_CUES)
     events: list[Event] = []
     watch: list[Watch] = []
     story: dict[str, tuple[str, int, TimeExpr | None]] = {}

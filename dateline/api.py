@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from dateline.clean import CleaningData, clean_document
@@ -22,8 +23,10 @@ from dateline.nlp.places import find_places
 from dateline.nlp.quantities import find_quantities
 from dateline.nlp.quotes import find_quotes
 from dateline.nlp.times import caption_times, find_times
+from dateline.pack import RegionPack
 from dateline.pipeline import Component, Pipeline, sentence_spans
 
+FROM_ENVIRONMENT: Any = "$DATELINE_PACK"  # Resources.load's default: the pack it names, if any
 MAX_PARSE_CHARS = 200_000  # longer bodies are parsed in their first part only, and flagged
 
 
@@ -35,16 +38,24 @@ class Resources:
     cleaning: CleaningData
     gazetteer: Gazetteer
     coder: CoderResources
+    pack: RegionPack | None = None
 
     @classmethod
-    def load(cls, registers: frozenset[str] | None = None) -> Resources:
+    def load(cls, registers: frozenset[str] | None = None,
+             pack: RegionPack | str | Path | None = FROM_ENVIRONMENT) -> Resources:
         """Load everything; ``registers``: the register-specific cues to use (triggers.json's
         'registers', e.g. 'in-2002'; None: those the DATELINE_REGISTERS environment variable
-        names, else none)."""
-        gazetteer = Gazetteer.load()
-        actors = ActorLexicon.load()
+        names, else none). ``pack``: a region pack or its folder (``dateline learn``); by
+        default the one the DATELINE_PACK environment variable names, else none; None: none."""
+        if pack is FROM_ENVIRONMENT:
+            pack = RegionPack.from_environment()
+        elif isinstance(pack, (str, Path)):
+            pack = RegionPack.load(pack)
+        places, extra = (pack.places, pack.actors) if pack is not None else ((), ())
+        gazetteer = Gazetteer.load(pack_places=places)
+        actors = ActorLexicon.load(extra)
         return cls(load_spacy(), CleaningData.load(), gazetteer,
-                   coder_resources(actors, gazetteer.country_names(), registers))
+                   coder_resources(actors, gazetteer.country_names(), registers), pack)
 
     def with_registers(self, registers: frozenset[str]) -> Resources:
         """The same models and gazetteer with the event coder's cues of other registers."""
@@ -109,6 +120,8 @@ def _language(res: Resources) -> Component:
 def _events(res: Resources) -> Component:
     def run(doc: Document) -> Document:
         coded = code_events(doc, doc.meta.get("spacy"), res.coder)
+        if res.pack is not None:
+            coded = res.pack.review(coded, res.coder.taxonomy)
         return dataclasses.replace(doc, events=coded.events, watch=coded.watch,
                                    quantities=coded.quantities)
 

@@ -164,13 +164,16 @@ EVIDENCE_FIELDS: tuple[str, ...] = (
 class Evidence:
     """Characters of an article that support an event, and which of its fields they support
     (``fields``, from :data:`EVIDENCE_FIELDS`; empty: the span supports the event as a whole).
-    A value taken from the publication date or the article's main place has no span."""
+    A value taken from the publication date or the article's main place has no span.
+    ``method``: what decided the values the span supports where it was not the rules, e.g.
+    'pack classifier (benin): Attack 0.91, rules: Armed clash' (a region pack's classifier)."""
 
     article_id: str
     start: int
     end: int
     text: str
     fields: tuple[str, ...] = ()
+    method: str = ""
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -194,7 +197,8 @@ def union_evidence(*groups: Iterable[Evidence]) -> tuple[Evidence, ...]:
         for item in group:
             prior = merged.get(item.key)
             merged[item.key] = item if prior is None else dataclasses.replace(
-                prior, fields=evidence_fields(prior.fields, item.fields))
+                prior, fields=evidence_fields(prior.fields, item.fields),
+                method=prior.method or item.method)
     by_article: dict[str, list[Evidence]] = {}
     for item in merged.values():
         by_article.setdefault(item.article_id, []).append(item)
@@ -421,6 +425,9 @@ def to_dict(record: Any) -> Any:
         out["origin"] = record.origin
         out["flags"] = list(record.flags)
         return out
+    if isinstance(record, Evidence) and not record.method:  # the rules': said by its absence
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)
+                if f.name != "method"}
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
         return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
     if isinstance(record, (list, tuple)):

@@ -67,3 +67,28 @@ def fail(message: str) -> None:
 
 def echo_json_line(text: str) -> None:
     click.echo(text)
+
+
+def _use_pack(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Check the pack now (a clear error before any work) and hand it to the pipeline and its
+    workers through DATELINE_PACK."""
+    import os
+
+    from dateline.errors import DatelineError
+    from dateline.pack import ENVIRONMENT, RegionPack
+
+    if not value:
+        return None
+    try:
+        RegionPack.load(value)
+    except DatelineError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+    os.environ[ENVIRONMENT] = value
+    return value
+
+
+pack_option = click.option(
+    "--pack", envvar="DATELINE_PACK", callback=_use_pack, expose_value=False,
+    type=click.Path(file_okay=False), metavar="FOLDER",
+    help="A region pack ('dateline learn CODED.csv -o FOLDER'): its places, actors and "
+         "classifier are used beside dateline's own (default: $DATELINE_PACK).")

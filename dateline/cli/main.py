@@ -8,6 +8,7 @@ from dateline import __version__
 from dateline.cli.bench import bench
 from dateline.cli.brief import brief
 from dateline.cli.common import EXIT_CODES_HELP
+from dateline.cli.learn import learn
 from dateline.cli.query import events, export
 from dateline.cli.run import extract, run
 from dateline.cli.serve import serve
@@ -25,7 +26,7 @@ def cli() -> None:
     pass
 
 
-for command in (run, extract, show, events, export, serve, bench, brief):
+for command in (run, extract, show, events, export, serve, bench, brief, learn):
     cli.add_command(command)
 
 

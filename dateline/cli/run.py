@@ -12,6 +12,7 @@ from dateline.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     fail,
+    pack_option,
     print_summary,
     progress,
     stderr,
@@ -36,6 +37,7 @@ _MAX_BYTES_HELP = "Largest article or record accepted, in bytes (larger ones are
               type=click.IntRange(1), help=_MAX_BYTES_HELP)
 @click.option("--reprocess", is_flag=True, help="Process articles the database already holds.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@pack_option
 def run(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, reprocess: bool,
         quiet: bool) -> None:
     """Read INPUT..., extract events and store everything in the database.
@@ -63,6 +65,7 @@ def run(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, reproces
 @click.option("--max-bytes", default=IngestOptions().max_bytes, show_default=True,
               type=click.IntRange(1), help=_MAX_BYTES_HELP)
 @click.option("--quiet", "-q", is_flag=True, help="No progress display or summary.")
+@pack_option
 def extract(inputs: tuple[str, ...], fmt: str, max_bytes: int, quiet: bool) -> None:
     """Print the events of INPUT... to stdout, without a database."""
     events = []

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
-from dateline.cli.common import fail, stderr
+from dateline.cli.common import fail, pack_option, stderr
 from dateline.errors import DatelineError
 from dateline.store import DEFAULT_PATH, describe_location, store_exists
 from dateline.web.state import DEFAULT_MAX_BODY
 
 
 @click.command()
+@pack_option
 @click.option("--db", default=str(DEFAULT_PATH), show_default=True,
               help="SQLite file or postgresql:// URL.")
 @click.option("--host", default="127.0.0.1", show_default=True,

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dateline.api import build_pipeline
-from dateline.cli.common import EXIT_SOME_FAILED, fail, stderr
+from dateline.cli.common import EXIT_SOME_FAILED, fail, pack_option, stderr
 from dateline.errors import DatelineError
 from dateline.ingest import IngestOptions, iter_inputs
 from dateline.model import Document, Outcome, to_dict
@@ -57,6 +57,7 @@ def _render(doc: Document, console: Console) -> None:
 
 
 @click.command()
+@pack_option
 @click.argument("source", metavar="INPUT")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the whole Document as one JSON object.")

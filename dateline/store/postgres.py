@@ -137,6 +137,7 @@ class PostgresStore(SQLStore):
         self.schema_version = 0
         self._ranges = False
         self._fields = False
+        self._method = False
         try:
             raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
                                   connect_timeout=connect_timeout)
@@ -155,6 +156,7 @@ class PostgresStore(SQLStore):
                 "AND table_name IN ('events', 'evidence')").fetchall()}
             self._ranges = {("events", name) for name in RANGE_COLUMNS} <= columns
             self._fields = ("evidence", "fields") in columns
+            self._method = ("evidence", "method") in columns
         except psycopg.Error as exc:
             raw.close()
             raise StoreError(

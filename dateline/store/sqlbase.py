@@ -100,6 +100,7 @@ class SQLStore(MergeTables):
     _label: str
     _ranges: bool
     _fields: bool = True
+    _method: bool = True  # the evidence table has the ``method`` column (0004)
     schema_version: int
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -284,6 +285,18 @@ class SQLStore(MergeTables):
         known = {(r[0], r[1], r[2]): json.loads(r[3]) for r in conn.execute(
             'SELECT article_id, "start", "end", fields FROM evidence WHERE event_id = ?',
             (event.event_id,)).fetchall()}
+        if self._method:
+            conn.executemany(
+                'INSERT INTO evidence (event_id, article_id, "start", "end", text, fields, method) '
+                'VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, "start", "end") '
+                "DO UPDATE SET text = excluded.text, fields = excluded.fields, "
+                "method = CASE WHEN excluded.method = '' THEN evidence.method "
+                "ELSE excluded.method END",
+                [(event.event_id, e.article_id, e.start, e.end, e.text,
+                  json.dumps(list(evidence_fields(known.get(e.key, ()), e.fields))), e.method)
+                 for e in event.evidence],
+            )
+            return
         conn.executemany(
             'INSERT INTO evidence (event_id, article_id, "start", "end", text, fields) '
             'VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, "start", "end") '
@@ -338,7 +351,7 @@ class SQLStore(MergeTables):
         for i in range(0, len(event_ids), _SQL_CHUNK):
             chunk = event_ids[i : i + _SQL_CHUNK]
             marks = ", ".join("?" for _ in chunk)
-            fields = ", fields" if self._fields else ""
+            fields = (", fields" if self._fields else "") + (", method" if self._method else "")
             for row in self._read(
                 f'SELECT event_id, article_id, "start", "end", text{fields} FROM evidence '
                 f"WHERE event_id IN ({marks}) ORDER BY rowid",
@@ -347,6 +360,7 @@ class SQLStore(MergeTables):
                 found.setdefault(row["event_id"], []).append(Evidence(
                     row["article_id"], row["start"], row["end"], row["text"],
                     tuple(json.loads(row["fields"])) if self._fields else (),
+                    row["method"] if self._method else "",
                 ))
         return found
 

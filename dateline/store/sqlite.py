@@ -41,6 +41,7 @@ class SQLiteStore(SQLStore):
         self._migrations_dir = migrations_dir
         self._ranges = False  # the events table has the RANGE_COLUMNS
         self._fields = False  # the evidence table has the fields column (0003)
+        self._method = False  # and the method column (0004)
         try:
             self._conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
         except sqlite3.Error as exc:
@@ -55,8 +56,8 @@ class SQLiteStore(SQLStore):
             self.schema_version = migrate(self._conn, self._migrations_dir, self._label)
             columns = {row[1] for row in self._conn.execute("PRAGMA table_info(events)")}
             self._ranges = set(RANGE_COLUMNS) <= columns
-            self._fields = any(row[1] == "fields" for row in self._conn.execute(
-                "PRAGMA table_info(evidence)"))
+            evidence = {row[1] for row in self._conn.execute("PRAGMA table_info(evidence)")}
+            self._fields, self._method = "fields" in evidence, "method" in evidence
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise StoreError(

@@ -66,3 +66,16 @@ def test_database_of_schema_2_gains_the_fields_column(tmp_path: Path) -> None:
         assert [ev.fields for ev in new.get_event("NGA-1").evidence] == [(), ()]
         new.save_document(_with_fields(SENTENCE))
         assert new.get_event("NGA-1").evidence[0].fields == SENTENCE
+
+
+def test_the_method_of_a_decision_is_stored_and_read_back(tmp_path: Path) -> None:
+    """Evidence whose values a region pack's classifier decided says so, in the store too."""
+    import dataclasses
+
+    doc = make_document()
+    first = doc.events[0]
+    marked = dataclasses.replace(first.evidence[0], method="pack classifier (t): Attack 0.93")
+    event = dataclasses.replace(first, evidence=(marked, *first.evidence[1:]))
+    with SQLiteStore(tmp_path / "m.db") as store:
+        store.save_document(dataclasses.replace(doc, events=(event, *doc.events[1:])))
+        assert store.get_event(first.event_id).evidence[0].method == marked.method

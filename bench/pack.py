@@ -101,9 +101,9 @@ def run(ctx: BenchContext) -> SuiteResult:
 def _classifier_line(scores: dict) -> str:  # type: ignore[type-arg]
     if not scores.get("trained"):
         return f"not trained ({scores.get('reason')})"
-    return (f"on the latest fifth of its training rows: rules {scores['rules_accuracy']}, with "
-            f"the classifier {scores['with_classifier_accuracy']} (threshold "
-            f"{scores['threshold']}), calibration error {scores['expected_calibration_error']}")
+    return (f"(latest fifth): rules {scores['rules_accuracy']}, with it "
+            f"{scores['with_classifier_accuracy']}, threshold {scores['threshold']}, "
+            f"ECE {scores['expected_calibration_error']}")
 
 
 if __name__ == "__main__":

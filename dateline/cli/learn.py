@@ -55,7 +55,8 @@ def learn(exports: tuple[Path, ...], out: Path, name: str, max_examples: int, se
         stderr.print(f"  [yellow]{escape(line)}[/yellow]", soft_wrap=True)
     scores = card["classifier"]
     if scores.get("trained"):
-        stderr.print(f"Classifier (cross-validated on the training rows): rules alone "
+        stderr.print(f"Classifier (trained on the earlier 80% of the rows, measured on the "
+                     f"latest 20%): rules alone "
                      f"{scores['rules_accuracy']}, with the classifier "
                      f"{scores['with_classifier_accuracy']}; {scores['threshold_note']}.")
     else:

@@ -189,3 +189,27 @@ def test_a_pack_folder_that_is_not_one_says_so(tmp_path: Path) -> None:
 
     with pytest.raises(DatelineError, match="not a region pack"):
         RegionPack.load(tmp_path)
+
+
+def test_the_learn_command_names_what_it_left_out(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli.main import cli
+
+    other = tmp_path / "other.csv"
+    other.write_text("name,age\nAda,36\n", "utf-8")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["learn", str(other), "-o", str(tmp_path / "p")])
+    assert result.exit_code == 3 and "not an ACLED-format export" in " ".join(
+        result.output.split())
+    rows = _rows(4)
+    rows[0] = {**rows[0], "latitude": "", "longitude": ""}
+    export = _write(tmp_path / "e.csv", rows)
+    result = runner.invoke(cli, ["learn", str(export), str(other), "-o", str(tmp_path / "p"),
+                                 "--no-classifier", "-q"])
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert "4 rows read, 4 used" in said and "no coordinates" in said
+    assert (tmp_path / "p" / "pack.json").exists()
+    shown = runner.invoke(cli, ["extract", "--pack", str(tmp_path / "nowhere"), str(export)])
+    assert shown.exit_code == 2 and "no such pack folder" in " ".join(shown.output.split())

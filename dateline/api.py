@@ -24,7 +24,7 @@ from dateline.nlp.quantities import find_quantities
 from dateline.nlp.quotes import find_quotes
 from dateline.nlp.times import caption_times, find_times
 from dateline.pack import RegionPack
-from dateline.pipeline import Component, Pipeline, sentence_spans
+from dateline.pipeline import NO_PUBLICATION_DATE, Component, Pipeline, sentence_spans
 
 FROM_ENVIRONMENT: Any = "$DATELINE_PACK"  # Resources.load's default: the pack it names, if any
 MAX_PARSE_CHARS = 200_000  # longer bodies are parsed in their first part only, and flagged
@@ -99,12 +99,12 @@ def _language(res: Resources) -> Component:
     def run(doc: Document) -> Document:
         published = doc.published
         flags = doc.flags
-        if not published:
+        if not published:  # left empty: the run's day is only the base of relative times
             published = dt.date.today().isoformat()
-            flags += ("no publication date: times resolved against the processing date",)
+            flags += (NO_PUBLICATION_DATE,)
         text = doc.clean_text
         return dataclasses.replace(
-            doc, published=published, flags=flags,
+            doc, flags=flags,
             times=(*find_times(text, published), *caption_times(doc.captions, published)),
             quantities=tuple(find_quantities(text, [(e.start, e.end) for e in doc.entities
                                                     if e.label == "PERSON"])),

@@ -264,6 +264,11 @@ class Event:
     fatalities_low: int | None = None
     fatalities_best: int | None = None
     fatalities_high: int | None = None
+    # Where ``event_date`` came from when not from the text or the publication date: "run" for
+    # an article with no publication date whose text gives no dated day for the event (the
+    # date is then the day of the run, time_precision 3: undated; it never merges across
+    # articles). Empty otherwise.
+    date_basis: str = ""
 
 
 @dataclass(frozen=True)

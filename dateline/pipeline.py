@@ -19,6 +19,9 @@ from typing import Any
 from dateline.errors import DatelineError, InputError, PipelineError
 from dateline.model import Document, Outcome, RawDoc, Span, content_id
 
+# The flag of an article with no publication date, given or read from its text.
+NO_PUBLICATION_DATE = ("no publication date: events are dated by the years their text names, "
+                       "else undated (the run's day, time_precision 3, date_basis 'run')")
 BASE_FIELDS = frozenset({"id", "raw_text", "kind", "origin", "url", "title", "published",
                          "outlet", "language"})
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from dateline.ingest import IngestOptions, iter_inputs
 from dateline.merge import MergeOptions, MergeRules, merge_document, merge_pending
 from dateline.model import OUTCOME_STATUSES, Outcome, RawDoc, content_id
-from dateline.pipeline import Pipeline, Result, run_in_worker, worker_pool
+from dateline.pipeline import NO_PUBLICATION_DATE, Pipeline, Result, run_in_worker, worker_pool
 from dateline.store.base import MergeStore, Store
 
 CHUNK = 64  # inputs handed to the worker processes at a time: memory stays flat
@@ -22,6 +23,7 @@ class RunOptions:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     reprocess: bool = False  # process articles the store already holds
     merge: MergeOptions = field(default_factory=MergeOptions)  # cross-article merging
+    published: str | None = None  # the publication date of inputs that give none (ISO)
 
 
 @dataclass
@@ -34,6 +36,7 @@ class RunSummary:
     notes: list[Outcome] = field(default_factory=list)  # skipped, except "already stored"
     events: int = 0
     new_articles: int = 0
+    undated: int = 0  # processed articles with no publication date (none given or read)
 
     def add(self, outcome: Outcome) -> None:
         self.counts[outcome.status] += 1
@@ -112,6 +115,9 @@ def run_batch(inputs: Sequence[str], factory: Callable[[], Pipeline], store: Sto
     if store is not None:
         summary.run_id = store.start_run(command, list(inputs))
     read = iter_inputs(inputs, options.ingest) if items is None else items
+    if options.published:
+        read = (dataclasses.replace(item, published=options.published)
+                if isinstance(item, RawDoc) and not item.published else item for item in read)
     known = _filter_known(read, store, options.reprocess)
     rules = MergeRules.load() if isinstance(store, MergeStore) else None
     for result in _results(factory, pipeline, known, options.workers):
@@ -124,6 +130,8 @@ def run_batch(inputs: Sequence[str], factory: Callable[[], Pipeline], store: Sto
         if store is not None and summary.run_id:
             store.save_outcome(summary.run_id, result.outcome)
         summary.add(result.outcome)
+        if result.document is not None and NO_PUBLICATION_DATE in result.document.flags:
+            summary.undated += 1
         if on_result is not None:
             on_result(result)
     if isinstance(store, MergeStore):  # articles stored but never merged (an older database)

@@ -53,7 +53,8 @@ def clean_document(doc: Document, data: CleaningData, today: dt.date | None = No
     updates, meta = _page(doc, data) if doc.kind == "html" else ({}, dict(doc.meta))
     raw = str(updates.get("raw_text", doc.raw_text))
     known_title = str(updates.get("title") or "") if doc.kind == "html" else None
-    header = read_header(raw, doc.published, today or dt.date.today(), known_title)
+    header = read_header(raw, doc.published, today or dt.date.today(), known_title,
+                         data.date_line)
     log = EditLog(raw)
     log.apply(list(header.replacements))
     report = repair_text(log, data)

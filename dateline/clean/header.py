@@ -215,14 +215,31 @@ def _place_dateline(reader: _Reader, header: dict[str, str | None]) -> bool:
     return True
 
 
+def _date_line(reader: _Reader, header: dict[str, str | None],
+               pattern: re.Pattern[str] | None) -> None:
+    """A line that only states the publication date, with its year ('This story is from March
+    10, 2002'): the date, and the line out of the body."""
+    found = pattern.match(reader.text, reader.offset) if pattern is not None else None
+    if found is None or not re.search(r"\b\d{4}\b", found.group("rest")):
+        return
+    date = loose_date(found.group("rest"), None, reader.today)
+    if date:
+        header["date"] = header["date"] or date
+        reader.take(found.start(), found.end(), "date line")
+
+
 def read_header(text: str, published: str | None, today: dt.date,
-                known_title: str | None = None) -> Header:
+                known_title: str | None = None,
+                date_line: re.Pattern[str] | None = None) -> Header:
     """Find the title line, a byline and the dateline; return metadata and the replacements that
     take them out of the body. With ``known_title`` (a web page's), the first line is a title
-    only when it repeats that title: the text of a page starts with its body, not its headline."""
+    only when it repeats that title: the text of a page starts with its body, not its headline.
+    ``date_line``: the lines that state the publication date (cleaning.json's 'date_lines'),
+    read first or right after the title."""
     reader = _Reader(text, published, today)
     header: dict[str, str | None] = dict.fromkeys(("title", "date", "place", "agency", "byline"))
-    first = re.match(r"\s*([^\n]+)\n", text)
+    _date_line(reader, header, date_line)
+    first = re.compile(r"\s*([^\n]+)\n").match(text, reader.offset)
     if first and _looks_like_title(first.group(1), text[first.end():]) and (
             known_title is None or same_title(first.group(1), known_title)):
         line = first.group(1)
@@ -232,6 +249,7 @@ def read_header(text: str, published: str | None, today: dt.date,
             line = line[: found.start()]
         header["title"] = line.strip() or None
         reader.take(first.start(), first.end(), "title")
+        _date_line(reader, header, date_line)
     line = reader.line()
     who = _byline(line.group(1)) if line else None
     if line and who:

@@ -31,6 +31,8 @@ class CleaningData:
     leftovers: dict[str, str]
     entity_codes: dict[str, str]
     glue: GlueWords
+    # 'This story is from March 10, 2002': a line stating the publication date (group 'rest')
+    date_line: re.Pattern[str] | None = None
 
     @classmethod
     def load(cls) -> CleaningData:
@@ -59,4 +61,8 @@ class CleaningData:
             entity_codes=dict(data["entity_remnants"]["codes"]),
             glue=GlueWords(**{key: frozenset(data["glued_words"][key]) for key in (
                 "suffixes", "prefixes", "short_left", "short_right", "speech_verbs")}),
+            date_line=re.compile(
+                r"[ \t]*(?:" + "|".join(re.escape(p) for p in sorted(
+                    data["date_lines"]["phrases"], key=len, reverse=True))
+                + r")\b[ \t]*[:\-–]?[ \t]*(?P<rest>[^\n]{4,60}?)[ \t]*(?:\n|$)", re.I),
         )

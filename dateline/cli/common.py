@@ -52,6 +52,12 @@ def print_summary(summary: RunSummary, console: Console = stderr) -> None:
     counts = summary.as_dict()
     parts = ", ".join(f"{n} {status}" for status, n in counts.items())
     console.print(f"[bold]{summary.total} inputs:[/bold] {parts}; {summary.events} events.")
+    if summary.undated:
+        console.print(
+            f"  [yellow]{summary.undated} article{'s' if summary.undated != 1 else ''} without a "
+            "publication date[/yellow]: their events are dated by the years their text names, "
+            "else undated (time_precision 3, date_basis 'run'); give one with --published "
+            "YYYY-MM-DD or a date field in the input", soft_wrap=True)
     for outcome in summary.notes:
         console.print(f"  [yellow]skipped[/yellow] {outcome.origin}: {outcome.reason}",
                       soft_wrap=True)
@@ -92,3 +98,21 @@ pack_option = click.option(
     type=click.Path(file_okay=False), metavar="FOLDER",
     help="A region pack ('dateline learn CODED.csv -o FOLDER'): its places, actors and "
          "classifier are used beside dateline's own (default: $DATELINE_PACK).")
+
+
+def _iso_day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    import datetime as dt
+
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD", ctx=ctx,
+                                 param=param) from exc
+
+
+published_option = click.option(
+    "--published", callback=_iso_day, metavar="YYYY-MM-DD",
+    help="Publication date of the inputs that give none (and whose text states none); without "
+         "it, their events are dated only by the years their text names.")

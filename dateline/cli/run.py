@@ -15,6 +15,7 @@ from dateline.cli.common import (
     pack_option,
     print_summary,
     progress,
+    published_option,
     stderr,
 )
 from dateline.errors import DatelineError
@@ -37,14 +38,16 @@ _MAX_BYTES_HELP = "Largest article or record accepted, in bytes (larger ones are
               type=click.IntRange(1), help=_MAX_BYTES_HELP)
 @click.option("--reprocess", is_flag=True, help="Process articles the database already holds.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@published_option
 @pack_option
 def run(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, reprocess: bool,
-        quiet: bool) -> None:
+        quiet: bool, published: str | None) -> None:
     """Read INPUT..., extract events and store everything in the database.
 
     Re-running the same inputs changes nothing: articles are keyed by a hash of their content.
     """
-    options = RunOptions(workers, IngestOptions(max_bytes=max_bytes), reprocess)
+    options = RunOptions(workers, IngestOptions(max_bytes=max_bytes), reprocess,
+                         published=published)
     try:
         with open_store(db) as store, progress(not quiet) as advance:
             summary = run_batch(list(inputs), build_pipeline, store, options, on_result=advance)
@@ -65,8 +68,10 @@ def run(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, reproces
 @click.option("--max-bytes", default=IngestOptions().max_bytes, show_default=True,
               type=click.IntRange(1), help=_MAX_BYTES_HELP)
 @click.option("--quiet", "-q", is_flag=True, help="No progress display or summary.")
+@published_option
 @pack_option
-def extract(inputs: tuple[str, ...], fmt: str, max_bytes: int, quiet: bool) -> None:
+def extract(inputs: tuple[str, ...], fmt: str, max_bytes: int, quiet: bool,
+            published: str | None) -> None:
     """Print the events of INPUT... to stdout, without a database."""
     events = []
 
@@ -75,7 +80,7 @@ def extract(inputs: tuple[str, ...], fmt: str, max_bytes: int, quiet: bool) -> N
         if document is not None:
             events.extend(document.events)
 
-    options = RunOptions(1, IngestOptions(max_bytes=max_bytes))
+    options = RunOptions(1, IngestOptions(max_bytes=max_bytes), published=published)
     try:
         with progress(not quiet) as advance:
             def both(result: object) -> None:

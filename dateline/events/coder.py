@@ -617,6 +617,11 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
             "day", "week", "month") else None
     if time is not None and time.value:
         story[event_type] = (date, time_precision, dated_by)
+    date_basis = ""
+    if not ctx.dated and not (dated_by is not None and _names_year(dated_by.text)):
+        # no publication date and no year in the text's time: a day counted from the run would
+        # be invented ('on Saturday' of an undated story); the event is undated
+        date, time_precision, date_basis = ctx.published.isoformat(), 3, "run"
     place = _place_for(ctx, sentence)
     sides = _dated(ctx, _roles(ctx, sentence, hit, clause, spacy_doc, place), date)
     roles, inter1, inter2 = sides.roles, sides.inter1, sides.inter2
@@ -656,7 +661,7 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
         notes=_notes(ctx, hit, text), fatalities=counts["killed"], injured=counts["injured"],
         displaced=counts["displaced"], confidence=_confidence(hit, roles, place, time),
         evidence=event_evidence(ctx.doc.id, ctx.doc.clean_text, sources),
-        article_ids=(ctx.doc.id,), sources_count=1,
+        article_ids=(ctx.doc.id,), sources_count=1, date_basis=date_basis,
     )
 
 
@@ -667,9 +672,17 @@ def _country_name(ctx: _Context, place: Place | None) -> str:
 
 
 def _notes(ctx: _Context, hit: TriggerHit, text: str) -> str:
-    day = ctx.published.isoformat()
     summary = text if len(text) <= 300 else text[:297] + "..."
-    return f"On {day}, {ctx.doc.outlet or ctx.doc.agency or 'a source'} reported: {summary}"
+    source = ctx.doc.outlet or ctx.doc.agency or "a source"
+    if not ctx.dated:
+        return f"{source[:1].upper()}{source[1:]} reported (no publication date): {summary}"
+    return f"On {ctx.published.isoformat()}, {source} reported: {summary}"
+
+
+def _names_year(text: str) -> bool:
+    """Whether a time expression names its year ('13 September 2020', '2020-09-13')."""
+    return any(len(word) == 4 and word.isdigit() for word in
+               "".join(c if c.isalnum() else " " for c in text).split())
 
 
 def _watch(ctx: _Context, sentence: Span) -> Watch | None:

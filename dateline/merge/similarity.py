@@ -65,6 +65,11 @@ def type_score(a: Event, b: Event, rules: MergeRules) -> float | None:
 
 
 def date_score(a: Event, b: Event, rules: MergeRules) -> float | None:
+    """How well two dates agree (None: they rule the pair out). An undated event (``date_basis``
+    'run': its date is the day it was processed) agrees with no other: a shared run date says
+    nothing about the happening."""
+    if a.date_basis == "run" or b.date_basis == "run":
+        return None
     try:
         a_from, a_to = date_interval(a)
         b_from, b_to = date_interval(b)

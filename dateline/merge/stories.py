@@ -24,6 +24,8 @@ def linked(a: Event, b: Event, rules: MergeRules) -> bool:
     """Whether two events belong to one story."""
     if a.event_id == b.event_id or rules.family(a.event_type) != rules.family(b.event_type):
         return False
+    if "run" in (a.date_basis, b.date_basis):
+        return False  # undated: the day it was processed links it to nothing
     try:
         gap = abs((dt.date.fromisoformat(a.event_date) - dt.date.fromisoformat(b.event_date)).days)
     except ValueError:

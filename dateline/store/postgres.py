@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 from dateline.errors import StoreError
 from dateline.store.dialect import POSTGRES
 from dateline.store.migrate import POSTGRES_MIGRATIONS_DIR, migrate
-from dateline.store.sqlbase import RANGE_COLUMNS, SQLStore
+from dateline.store.sqlbase import LATER_COLUMNS, RANGE_COLUMNS, SQLStore
 
 if TYPE_CHECKING:
     import psycopg
@@ -155,6 +155,7 @@ class PostgresStore(SQLStore):
                 "WHERE table_schema = current_schema() "
                 "AND table_name IN ('events', 'evidence')").fetchall()}
             self._ranges = {("events", name) for name in RANGE_COLUMNS} <= columns
+            self._later = tuple(c for c in LATER_COLUMNS if ("events", c) in columns)
             self._fields = ("evidence", "fields") in columns
             self._method = ("evidence", "method") in columns
         except psycopg.Error as exc:

@@ -34,15 +34,16 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "civilian_targeting", "country", "iso3", "admin1", "admin2", "location", "latitude",
     "longitude", "geo_precision", "geonames_id", "source", "notes", "fatalities", "injured",
     "displaced", "confidence", "fatalities_low", "fatalities_best", "fatalities_high",
+    "date_basis",
 )
 # Added by 0002_merge.sql; written apart, so that a store opened on the first schema still works.
 RANGE_COLUMNS: tuple[str, ...] = ("fatalities_low", "fatalities_best", "fatalities_high")
+# Every column added after the first schema (0002's ranges, 0005's date_basis): written apart,
+# those the database has (``_later``).
+LATER_COLUMNS: tuple[str, ...] = (*RANGE_COLUMNS, "date_basis")
 _EVENT_INSERT_COLUMNS = (
-    *(name for name in EVENT_COLUMNS if name not in RANGE_COLUMNS),
+    *(name for name in EVENT_COLUMNS if name not in LATER_COLUMNS),
     "article_ids", "sources_count", "created_at", "updated_at",
-)
-_RANGE_UPDATE_SQL = (
-    f"UPDATE events SET {', '.join(f'{name} = ?' for name in RANGE_COLUMNS)} WHERE event_id = ?"
 )
 _EVENT_UPSERT_SQL = (
     f"INSERT INTO events ({', '.join(_EVENT_INSERT_COLUMNS)}) "
@@ -99,6 +100,7 @@ class SQLStore(MergeTables):
     _conn: Connection
     _label: str
     _ranges: bool
+    _later: tuple[str, ...] = ()  # the LATER_COLUMNS the events table has
     _fields: bool = True
     _method: bool = True  # the evidence table has the ``method`` column (0004)
     schema_version: int
@@ -268,12 +270,13 @@ class SQLStore(MergeTables):
             stored, event.article_ids, (e.article_id for e in event.evidence), extra_ids
         )
         sources = len(article_ids) if article_ids else event.sources_count
-        values = [getattr(event, name) for name in EVENT_COLUMNS if name not in RANGE_COLUMNS]
+        values = [getattr(event, name) for name in EVENT_COLUMNS if name not in LATER_COLUMNS]
         values += [json.dumps(list(article_ids), ensure_ascii=False), sources, now, now]
         conn.execute(_EVENT_UPSERT_SQL, values)
-        if self._ranges:
-            conn.execute(_RANGE_UPDATE_SQL, [*(getattr(event, n) for n in RANGE_COLUMNS),
-                                             event.event_id])
+        if self._later:
+            conn.execute(f"UPDATE events SET {', '.join(f'{n} = ?' for n in self._later)} "
+                         "WHERE event_id = ?",
+                         [*(getattr(event, n) for n in self._later), event.event_id])
         if not self._fields:
             conn.executemany(
                 'INSERT INTO evidence (event_id, article_id, "start", "end", text) '

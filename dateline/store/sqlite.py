@@ -14,7 +14,7 @@ from pathlib import Path
 from dateline.errors import StoreError
 from dateline.store.dialect import SQLITE
 from dateline.store.migrate import MIGRATIONS_DIR, migrate
-from dateline.store.sqlbase import EVENT_COLUMNS, RANGE_COLUMNS, SQLStore
+from dateline.store.sqlbase import EVENT_COLUMNS, LATER_COLUMNS, RANGE_COLUMNS, SQLStore
 
 __all__ = ["DEFAULT_PATH", "EVENT_COLUMNS", "SQLiteStore"]
 
@@ -56,6 +56,7 @@ class SQLiteStore(SQLStore):
             self.schema_version = migrate(self._conn, self._migrations_dir, self._label)
             columns = {row[1] for row in self._conn.execute("PRAGMA table_info(events)")}
             self._ranges = set(RANGE_COLUMNS) <= columns
+            self._later = tuple(c for c in LATER_COLUMNS if c in columns)
             evidence = {row[1] for row in self._conn.execute("PRAGMA table_info(evidence)")}
             self._fields, self._method = "fields" in evidence, "method" in evidence
         except sqlite3.DatabaseError as exc:

@@ -156,3 +156,23 @@ def test_workers_give_the_same_store(tmp_path: Path) -> None:
         with sqlite3.connect(db) as conn:
             counts.append(sorted(conn.execute("select event_id from events").fetchall()))
     assert counts[0] == counts[1] and counts[0]
+
+
+def test_undated_inputs_are_counted_and_published_dates_them(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli.main import cli
+
+    story = tmp_path / "story.txt"
+    story.write_text("ahmedabad: a mob set fire to two shops on saturday and police opened "
+                     "fire, killing one man.\n", "utf-8")
+    runner = CliRunner()
+    plain = runner.invoke(cli, ["extract", str(story)])
+    said = " ".join(plain.output.split())
+    assert "1 article without a publication date" in said and "--published" in said
+    assert '"date_basis": "run"' in plain.output
+    dated = runner.invoke(cli, ["extract", str(story), "--published", "2002-03-10", "-q"])
+    assert dated.exit_code == 0, dated.output
+    assert '"event_date": "2002-03-09"' in dated.output and '"date_basis": ""' in dated.output
+    bad = runner.invoke(cli, ["extract", str(story), "--published", "10/03/2002"])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output

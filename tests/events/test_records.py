@@ -3,6 +3,7 @@ place, date and toll together. Texts written for these tests in the style of loc
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -88,3 +89,33 @@ def test_civilians_fighting_brawl_or_militias(pipeline: Any, text: str, sub_even
                                               actor2: str) -> None:
     [event] = _records(pipeline, text, "2021-07-06")
     assert (event.sub_event_type, event.actor2) == (sub_event_type, actor2)
+
+
+def test_no_invented_dates_for_an_undated_article(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Without a publication date, a day counted from the run ('on saturday') is not the
+    event's: the event is undated (the run's day, precision 3, date_basis 'run'); a date the
+    text gives with its year stays."""
+    from dateline.api import process
+
+    undated = process("ahmedabad: a mob set fire to two shops on saturday and police opened "
+                      "fire, killing one man.", pipeline=pipeline)
+    assert undated.published is None
+    assert any(f.startswith("no publication date") for f in undated.flags)
+    (event,) = undated.events
+    assert (event.time_precision, event.date_basis) == (3, "run")
+    assert event.event_date == dt.date.today().isoformat()
+    assert "no publication date" in event.notes
+    told = process("On 13 September 2020, herders attacked a farmer in Kalale. He died.",
+                   pipeline=pipeline)
+    assert [(e.event_date, e.time_precision, e.date_basis) for e in told.events] == [
+        ("2020-09-13", 1, "")]
+
+
+def test_a_date_line_gives_the_publication_date(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from dateline.api import process
+
+    doc = process("This story is from March 10, 2002\n\nahmedabad: a mob set fire to two shops "
+                  "on saturday and police opened fire, killing one man.", pipeline=pipeline)
+    assert doc.published == "2002-03-10" and doc.title is None
+    assert doc.clean_text.startswith("ahmedabad")
+    assert [(e.event_date, e.date_basis) for e in doc.events] == [("2002-03-09", "")]

@@ -26,6 +26,7 @@ def test_the_same_strike_told_twice_scores_high() -> None:
     {"latitude": 49.98, "longitude": 36.25},  # Kharkiv, 150 km away
     {"country": "Russia"},
     {"event_type": "Strategic developments", "sub_event_type": "Arrests"},
+    {"date_basis": "run", "time_precision": 3},  # undated: a shared run date says nothing
 ])
 def test_pairs_that_cannot_be_one_event(changes: dict[str, object]) -> None:
     assert pair_score(event("a"), event("b", **changes), RULES) is None

@@ -149,14 +149,16 @@ def write_acled_csv(
 
 
 def write_csv(events: Iterable[Event], out: TextIO) -> ExportResult:
-    """Every Event field as a column; ``evidence`` and ``article_ids`` as JSON text."""
+    """Every Event field as a column; ``evidence``, ``article_ids``, ``source_ids`` and
+    ``source_urls`` as JSON text."""
     writer = csv.DictWriter(out, fieldnames=EVENT_CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     written = 0
     for event in events:
         row = to_dict(event)
         row["evidence"] = json.dumps(row["evidence"], ensure_ascii=False)
-        row["article_ids"] = json.dumps(row["article_ids"], ensure_ascii=False)
+        for name in ("article_ids", "source_ids", "source_urls"):
+            row[name] = json.dumps(row[name], ensure_ascii=False)
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
         written += 1
     return ExportResult(written)
@@ -210,7 +212,8 @@ def _parquet_schema() -> Any:
     special = {
         "event_date": pa.date32(), "latitude": pa.float64(), "longitude": pa.float64(),
         "confidence": pa.float64(), "geonames_id": pa.int64(), "evidence": pa.string(),
-        "article_ids": pa.list_(pa.string()), "fatalities_low": pa.int32(),
+        "article_ids": pa.list_(pa.string()), "source_ids": pa.list_(pa.string()),
+        "source_urls": pa.list_(pa.string()), "fatalities_low": pa.int32(),
         "fatalities_best": pa.int32(), "fatalities_high": pa.int32(),
     }
     fields = []

@@ -269,6 +269,10 @@ class Event:
     # date is then the day of the run, time_precision 3: undated; it never merges across
     # articles). Empty otherwise.
     date_basis: str = ""
+    # The input records' own ids (a JSON Lines or CSV record's "id") and URLs of the articles the
+    # event was read from, as the user gave them: what joins an event back to the user's data.
+    source_ids: tuple[str, ...] = ()
+    source_urls: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -389,6 +393,7 @@ class Document:
     agency: str | None = None
     language: str | None = None
     dateline_place: str | None = None
+    source_id: str | None = None  # the input record's own id (JSON Lines, CSV), as given
     clean_text: str = ""
     captions: tuple[str, ...] = ()
     edits: tuple[Edit, ...] = ()
@@ -418,7 +423,8 @@ class Document:
 
 
 _DOCUMENT_JSON_FIELDS = (
-    "id", "url", "title", "published", "outlet", "agency", "language", "clean_text", "captions",
+    "id", "source_id", "url", "title", "published", "outlet", "agency", "language", "clean_text",
+    "captions",
     "edits", "entities", "places", "times", "quotes", "quantities", "events", "watch",
 )
 
@@ -449,4 +455,6 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     values["evidence"] = tuple(Evidence(**{**item, "fields": tuple(item.get("fields", ()))})
                                for item in data.get("evidence", ()))
     values["article_ids"] = tuple(data.get("article_ids", ()))
+    for name in ("source_ids", "source_urls"):
+        values[name] = tuple(data.get(name) or ())
     return Event(**values)

@@ -46,7 +46,7 @@ def document_from_raw(raw: RawDoc) -> Document:
     return Document(
         id=content_id(raw.text), raw_text=raw.text, kind=raw.kind, origin=raw.origin,
         url=raw.url, title=raw.title, published=_iso_date(raw.published), outlet=raw.source,
-        language=raw.language, meta={"source_id": raw.id} if raw.id else {},
+        language=raw.language, source_id=raw.id or None,
     )
 
 

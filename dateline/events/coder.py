@@ -662,6 +662,8 @@ def _build(ctx: _Context, sentence: Span, hit: TriggerHit, clause: Clause, spacy
         displaced=counts["displaced"], confidence=_confidence(hit, roles, place, time),
         evidence=event_evidence(ctx.doc.id, ctx.doc.clean_text, sources),
         article_ids=(ctx.doc.id,), sources_count=1, date_basis=date_basis,
+        source_ids=(ctx.doc.source_id,) if ctx.doc.source_id else (),
+        source_urls=(ctx.doc.url,) if ctx.doc.url else (),
     )
 
 

@@ -100,5 +100,7 @@ def combine(event_id: str, reports: Sequence[EventReport], independent: int) -> 
         displaced=_lowest_stated([e.displaced for e in events]),
         confidence=round(confidence, 2), evidence=evidence, article_ids=article_ids,
         sources_count=len(article_ids),
+        source_ids=tuple(dict.fromkeys(s for r in ordered for s in r.event.source_ids)),
+        source_urls=tuple(dict.fromkeys(s for r in ordered for s in r.event.source_urls)),
         **_actors(events),
     )

@@ -34,13 +34,14 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "civilian_targeting", "country", "iso3", "admin1", "admin2", "location", "latitude",
     "longitude", "geo_precision", "geonames_id", "source", "notes", "fatalities", "injured",
     "displaced", "confidence", "fatalities_low", "fatalities_best", "fatalities_high",
-    "date_basis",
+    "date_basis", "source_ids", "source_urls",
 )
 # Added by 0002_merge.sql; written apart, so that a store opened on the first schema still works.
 RANGE_COLUMNS: tuple[str, ...] = ("fatalities_low", "fatalities_best", "fatalities_high")
 # Every column added after the first schema (0002's ranges, 0005's date_basis): written apart,
 # those the database has (``_later``).
-LATER_COLUMNS: tuple[str, ...] = (*RANGE_COLUMNS, "date_basis")
+LATER_COLUMNS: tuple[str, ...] = (*RANGE_COLUMNS, "date_basis", "source_ids", "source_urls")
+LIST_COLUMNS = frozenset({"source_ids", "source_urls"})  # JSON lists, unioned with the stored
 _EVENT_INSERT_COLUMNS = (
     *(name for name in EVENT_COLUMNS if name not in LATER_COLUMNS),
     "article_ids", "sources_count", "created_at", "updated_at",
@@ -274,9 +275,14 @@ class SQLStore(MergeTables):
         values += [json.dumps(list(article_ids), ensure_ascii=False), sources, now, now]
         conn.execute(_EVENT_UPSERT_SQL, values)
         if self._later:
+            lists = [n for n in self._later if n in LIST_COLUMNS]
+            known = conn.execute(f"SELECT {', '.join(lists)} FROM events WHERE event_id = ?",
+                                 (event.event_id,)).fetchone() if lists else None
+            values = [json.dumps(_union(json.loads(known[lists.index(n)] or "[]")
+                                        if known else [], getattr(event, n)), ensure_ascii=False)
+                      if n in LIST_COLUMNS else getattr(event, n) for n in self._later]
             conn.execute(f"UPDATE events SET {', '.join(f'{n} = ?' for n in self._later)} "
-                         "WHERE event_id = ?",
-                         [*(getattr(event, n) for n in self._later), event.event_id])
+                         "WHERE event_id = ?", [*values, event.event_id])
         if not self._fields:
             conn.executemany(
                 'INSERT INTO evidence (event_id, article_id, "start", "end", text) '
@@ -445,6 +451,8 @@ class SQLStore(MergeTables):
 def _event_from_row(row: Any, evidence: Iterable[Evidence]) -> Event:
     present = row.keys()
     values = {name: row[name] for name in EVENT_COLUMNS if name in present}
+    for name in LIST_COLUMNS & set(values):
+        values[name] = tuple(json.loads(values[name] or "[]"))
     return Event(
         **values,
         evidence=tuple(evidence),

@@ -176,3 +176,36 @@ def test_undated_inputs_are_counted_and_published_dates_them(tmp_path: Path) -> 
     assert '"event_date": "2002-03-09"' in dated.output and '"date_basis": ""' in dated.output
     bad = runner.invoke(cli, ["extract", str(story), "--published", "10/03/2002"])
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+def test_a_records_own_id_and_url_follow_its_events(tmp_path: Path) -> None:
+    """A JSON Lines record's id and url reach its events: extract, the store, every export."""
+    from click.testing import CliRunner
+
+    from dateline.cli.main import cli
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({
+        "id": "desk-0042", "url": "https://example.org/kalale",
+        "published": "2020-09-14",
+        "text": "On 13 September 2020, herders attacked a farmer in Kalale, Borgou. He died.",
+    }) + "\n", "utf-8")
+    runner = CliRunner()
+    shown = runner.invoke(cli, ["extract", str(feed), "-q"])
+    record = json.loads(shown.output.splitlines()[0])
+    assert record["source_ids"] == ["desk-0042"]
+    assert record["source_urls"] == ["https://example.org/kalale"]
+    db = tmp_path / "s.db"
+    assert runner.invoke(cli, ["run", str(feed), "--db", str(db), "-q"]).exit_code == 0
+    out = tmp_path / "events.csv"
+    assert runner.invoke(cli, ["export", "--db", str(db), "--format", "csv", "-o",
+                               str(out)]).exit_code == 0
+    with out.open(encoding="utf-8") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert json.loads(row["source_ids"]) == ["desk-0042"]
+    parquet = tmp_path / "events.parquet"
+    assert runner.invoke(cli, ["export", "--db", str(db), "--format", "parquet", "-o",
+                               str(parquet)]).exit_code == 0
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(parquet).column("source_ids").to_pylist() == [["desk-0042"]]

@@ -97,10 +97,10 @@ def test_older_database_is_migrated_on_open(tmp_path: Path) -> None:
         assert old.schema_version == 1
         old.save_document(make_document())  # no fatality range columns yet
     shutil.copytree(POSTGRES_MIGRATIONS_DIR, new_dir)
-    (new_dir / "0006_event_tags.sql").write_text(
+    (new_dir / "0007_event_tags.sql").write_text(
         "ALTER TABLE events ADD COLUMN tags TEXT NOT NULL DEFAULT '';\n")
     with PostgresStore(schema_url(URL), migrations_dir=new_dir) as new:
-        assert new.schema_version == 6
+        assert new.schema_version == 7
         assert new.get_event("NGA-1") == make_document().events[0]
     assert query(URL, "SELECT tags FROM events") == [{"tags": ""}]
 

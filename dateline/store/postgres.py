@@ -153,9 +153,10 @@ class PostgresStore(SQLStore):
             columns = {(row["table_name"], row["column_name"]) for row in self._conn.execute(
                 "SELECT table_name, column_name FROM information_schema.columns "
                 "WHERE table_schema = current_schema() "
-                "AND table_name IN ('events', 'evidence')").fetchall()}
+                "AND table_name IN ('events', 'evidence', 'articles')").fetchall()}
             self._ranges = {("events", name) for name in RANGE_COLUMNS} <= columns
             self._later = tuple(c for c in LATER_COLUMNS if ("events", c) in columns)
+            self._source_id = ("articles", "source_id") in columns
             self._fields = ("evidence", "fields") in columns
             self._method = ("evidence", "method") in columns
         except psycopg.Error as exc:

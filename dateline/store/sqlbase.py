@@ -102,6 +102,7 @@ class SQLStore(MergeTables):
     _label: str
     _ranges: bool
     _later: tuple[str, ...] = ()  # the LATER_COLUMNS the events table has
+    _source_id: bool = False  # the articles table has the source_id column (0006)
     _fields: bool = True
     _method: bool = True  # the evidence table has the ``method`` column (0004)
     schema_version: int
@@ -168,6 +169,9 @@ class SQLStore(MergeTables):
         with self._transaction(f"save article {doc.id}") as conn:
             is_new = conn.execute("SELECT 1 FROM articles WHERE id = ?", (doc.id,)).fetchone()
             conn.execute(_ARTICLE_UPSERT_SQL, self._article_row(doc, run_id, now))
+            if self._source_id:
+                conn.execute("UPDATE articles SET source_id = ? WHERE id = ?",
+                             (doc.source_id, doc.id))
             conn.execute("DELETE FROM annotations WHERE article_id = ?", (doc.id,))
             created: dict[str, str] = {}
             if is_new is not None:  # events withdrawn and coded again keep their creation time

@@ -57,6 +57,8 @@ class SQLiteStore(SQLStore):
             columns = {row[1] for row in self._conn.execute("PRAGMA table_info(events)")}
             self._ranges = set(RANGE_COLUMNS) <= columns
             self._later = tuple(c for c in LATER_COLUMNS if c in columns)
+            self._source_id = any(row[1] == "source_id" for row in self._conn.execute(
+                "PRAGMA table_info(articles)"))
             evidence = {row[1] for row in self._conn.execute("PRAGMA table_info(evidence)")}
             self._fields, self._method = "fields" in evidence, "method" in evidence
         except sqlite3.DatabaseError as exc:

@@ -197,6 +197,12 @@ def test_a_records_own_id_and_url_follow_its_events(tmp_path: Path) -> None:
     assert record["source_urls"] == ["https://example.org/kalale"]
     db = tmp_path / "s.db"
     assert runner.invoke(cli, ["run", str(feed), "--db", str(db), "-q"]).exit_code == 0
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT source_id, url FROM articles").fetchall() == [
+            ("desk-0042", "https://example.org/kalale")]
+    finally:
+        conn.close()
     out = tmp_path / "events.csv"
     assert runner.invoke(cli, ["export", "--db", str(db), "--format", "csv", "-o",
                                str(out)]).exit_code == 0

@@ -371,9 +371,11 @@ def _nested_places(text: str, ctx: _Context, candidates: list[Candidate]
     number of names that agree on it."""
     out: list[tuple[Place, int]] = []
     for nested in ctx.gazetteer.hierarchy.find(text):
-        if any(s <= nested.start and nested.end <= e and e - s > nested.end - nested.start
-               for s, e, _ in candidates):
-            continue  # a word of a longer name ('Republic of Korea')
+        first_area = nested.containers[0][0] if nested.containers else nested.end
+        if any(s <= nested.start and nested.end <= e <= first_area
+               and e - s > nested.end - nested.start for s, e, _ in candidates):
+            continue  # a word of a longer name ('Republic of Korea'); not a model's entity
+            # run on into the areas ('Tchaourou (Tchaourou' for 'Tchaourou (Tchaourou, Borgou)')
         model = any(s < nested.end and nested.start < e and found
                     for s, e, found in candidates)
         resolved = resolve_nested(nested, ctx.gazetteer, ctx.country, model)
@@ -386,7 +388,7 @@ def _nested_places(text: str, ctx: _Context, candidates: list[Candidate]
         out.append((place, resolved.support))
         for start, end, entry in resolved.containers:
             for s, e, _ in candidates:
-                if s < end and start < e:
+                if s < end and start < e and not (s < nested.end and nested.start < e):
                     start, end = min(s, start), max(e, end)
             out.append((_to_place(start, end, text[start:end], entry, "mention"),
                         resolved.support))

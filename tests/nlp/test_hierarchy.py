@@ -53,6 +53,19 @@ def test_a_town_found_inside_its_containers(gazetteer: Gazetteer) -> None:
         ("Kalale", "BJ", "town"), ("Kalale", "BJ", "district"), ("Borgou", "BJ", "province")]
 
 
+def test_a_model_entity_running_into_the_areas_does_not_hide_the_place(
+        gazetteer: Gazetteer) -> None:
+    """spaCy reads 'Tchaourou (Tchaourou' as one FAC: the town is still found inside its
+    district and province (it once left only the province)."""
+    text = "People clashed with police in Tchaourou (Tchaourou, Borgou)."
+    model = [Entity(30, 50, "Tchaourou (Tchaourou", "FAC"), Entity(52, 58, "Borgou", "GPE")]
+    places = find_places(text, model, gazetteer)
+    assert [(p.text, p.precision, p.admin2, p.admin1) for p in places] == [
+        ("Tchaourou", "town", "Tchaourou", "Borgou"),
+        ("Tchaourou", "district", "Tchaourou", "Borgou"),
+        ("Borgou", "province", None, "Borgou")]
+
+
 @pytest.mark.parametrize("text", [
     "An interview with Dozhd (Rain) TV on Monday.",  # no place at all
     "Protests in Cotonou, Dakar and Bamako.",  # a list, not Cotonou inside Dakar

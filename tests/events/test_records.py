@@ -119,3 +119,13 @@ def test_a_date_line_gives_the_publication_date(pipeline) -> None:  # type: igno
     assert doc.published == "2002-03-10" and doc.title is None
     assert doc.clean_text.startswith("ahmedabad")
     assert [(e.event_date, e.date_basis) for e in doc.events] == [("2002-03-09", "")]
+
+
+@pytest.mark.parametrize("said", ["went to the streets", "took the street"])
+def test_translated_ways_of_taking_to_the_streets(pipeline, said: str) -> None:  # type: ignore[no-untyped-def]
+    from dateline.api import process
+
+    doc = process(f"On 5 May 2019, primary school teachers {said} in Cotonou claiming their "
+                  "bonus.", "2019-05-06", pipeline=pipeline)
+    assert [(e.sub_event_type, e.actor1) for e in doc.events] == [
+        ("Peaceful protest", "Protesters (Benin)")]

@@ -30,7 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dateline.events.combine import lead_event as library_lead_event
 from dateline.nlp.gazetteer_names import distance_km, fold
+from dateline.pack.actors import without_period
+from dateline.pack.read import iso_date as read_iso_date
 
 FILE = Path("eval") / "acled-benin" / "acled-benin.csv"
 PUBLISHED_AFTER_DAYS = 1
@@ -39,7 +42,6 @@ NONE = "(none)"
 # ACLED's coding remarks about the count, which no article would carry ('Fatalities coded as
 # 0', 'fatalities are unknown'): such notes are left out of the fatality score.
 _FATALITY_REMARK = re.compile(r"\bfatalit", re.I)
-_PERIOD = re.compile(r"\s*\((?:\d{4})?-(?:\d{4})?\)")
 _TYPE_WORDS = re.compile(r"\b(?:commune|district|department|province|region|of)\b")
 FIELDS = ("found", "disorder_type", "event_type", "sub_event_type", "actor1", "actor1 name",
           "actor2", "actor2 name", "inter1", "inter2", "country", "admin1", "admin2",
@@ -99,22 +101,10 @@ def load(shared: Path, limit: int | None = None) -> list[Report]:
     return reports[:limit] if limit else reports
 
 
-def iso_date(value: str) -> str:
-    """'28 December 2022' or '2022-12-28' -> '2022-12-28'."""
-    value = value.strip()
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        return dt.datetime.strptime(value, "%d %B %Y").date().isoformat()
-
-
-def lead_event(events: Sequence[Any]) -> Any | None:
-    """The event a report leads with: the one whose evidence starts first (news tells its main
-    event first), the more confident of two that start together."""
-    if not events:
-        return None
-    return min(events, key=lambda e: (min((x.start for x in e.evidence), default=0),
-                                      -e.confidence))
+# '28 December 2022' or '2022-12-28' -> '2022-12-28'; the lead event of a report; a name
+# without ACLED's period: the library's own, as the region packs use them.
+iso_date = read_iso_date
+lead_event = library_lead_event
 
 
 def record_of(event: Any | None) -> Record:
@@ -124,11 +114,6 @@ def record_of(event: Any | None) -> Record:
                   event.actor1, event.actor2, event.inter1, event.inter2, event.country,
                   event.admin1, event.admin2, event.latitude, event.longitude,
                   event.geo_precision, event.event_date, event.fatalities)
-
-
-def without_period(name: str) -> str:
-    """'Police Forces of Benin (2016-)' -> 'Police Forces of Benin'."""
-    return _PERIOD.sub("", name).strip()
 
 
 def area_key(name: str | None) -> str:

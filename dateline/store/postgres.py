@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 from dateline.errors import StoreError
 from dateline.store.dialect import POSTGRES
 from dateline.store.migrate import POSTGRES_MIGRATIONS_DIR, migrate
-from dateline.store.sqlbase import LATER_COLUMNS, RANGE_COLUMNS, SQLStore
+from dateline.store.sqlbase import LATER_COLUMNS, SQLStore
 
 if TYPE_CHECKING:
     import psycopg
@@ -135,7 +135,6 @@ class PostgresStore(SQLStore):
         self.url = url
         self._label = redact_url(url)
         self.schema_version = 0
-        self._ranges = False
         self._fields = False
         self._method = False
         try:
@@ -154,7 +153,6 @@ class PostgresStore(SQLStore):
                 "SELECT table_name, column_name FROM information_schema.columns "
                 "WHERE table_schema = current_schema() "
                 "AND table_name IN ('events', 'evidence', 'articles')").fetchall()}
-            self._ranges = {("events", name) for name in RANGE_COLUMNS} <= columns
             self._later = tuple(c for c in LATER_COLUMNS if ("events", c) in columns)
             self._source_id = ("articles", "source_id") in columns
             self._fields = ("evidence", "fields") in columns

@@ -91,16 +91,15 @@ class SQLStore(MergeTables):
     """A :class:`dateline.store.Store` over a SQL database (the protocol's methods, shared).
 
     A backend sets ``_conn`` (a connection in autocommit mode), ``_label`` (how messages name
-    the database), ``_ranges`` (the events table has the fatality range columns, 0002),
-    ``_fields`` (the evidence table has the ``fields`` column, 0003), and implements
-    :meth:`_error`; ``_dialect`` says what its SQL spells differently.
+    the database), ``_later`` (the columns added after the first schema that the events table
+    has, :data:`LATER_COLUMNS`), ``_fields`` (the evidence table has the ``fields`` column,
+    0003), and implements :meth:`_error`; ``_dialect`` says what its SQL spells differently.
     """
 
     _dialect: Dialect = SQLITE
     _errors: tuple[type[Exception], ...] = ()
     _conn: Connection
     _label: str
-    _ranges: bool
     _later: tuple[str, ...] = ()  # the LATER_COLUMNS the events table has
     _source_id: bool = False  # the articles table has the source_id column (0006)
     _fields: bool = True

@@ -14,7 +14,7 @@ from pathlib import Path
 from dateline.errors import StoreError
 from dateline.store.dialect import SQLITE
 from dateline.store.migrate import MIGRATIONS_DIR, migrate
-from dateline.store.sqlbase import EVENT_COLUMNS, LATER_COLUMNS, RANGE_COLUMNS, SQLStore
+from dateline.store.sqlbase import EVENT_COLUMNS, LATER_COLUMNS, SQLStore
 
 __all__ = ["DEFAULT_PATH", "EVENT_COLUMNS", "SQLiteStore"]
 
@@ -39,7 +39,6 @@ class SQLiteStore(SQLStore):
         self._label = repr(self.path)
         self.schema_version = 0
         self._migrations_dir = migrations_dir
-        self._ranges = False  # the events table has the RANGE_COLUMNS
         self._fields = False  # the evidence table has the fields column (0003)
         self._method = False  # and the method column (0004)
         try:
@@ -55,7 +54,6 @@ class SQLiteStore(SQLStore):
             self._conn.execute("PRAGMA journal_mode = WAL")
             self.schema_version = migrate(self._conn, self._migrations_dir, self._label)
             columns = {row[1] for row in self._conn.execute("PRAGMA table_info(events)")}
-            self._ranges = set(RANGE_COLUMNS) <= columns
             self._later = tuple(c for c in LATER_COLUMNS if c in columns)
             self._source_id = any(row[1] == "source_id" for row in self._conn.execute(
                 "PRAGMA table_info(articles)"))
